@@ -1,0 +1,196 @@
+package io.switchboard.core.sse;
+
+import io.switchboard.core.wire.SseEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Incremental server-sent-events parser following the WHATWG HTML "server-sent events" interpretation
+ * rules: fields {@code event}, {@code data} (several lines joined with LF), {@code id}; lines starting with
+ * {@code :} are comments; lines end with CRLF, LF or CR; a blank line dispatches the frame. Input may be split
+ * at any byte, including inside a UTF-8 sequence, because bytes are only decoded when a frame is dispatched.
+ *
+ * <p>Unlike the browser algorithm, {@link SseEvent#id()} is per frame (null when the frame had no {@code id:}
+ * line): proxies re-frame events and must not invent ids. {@code retry} is ignored. Not thread-safe: one
+ * parser per stream.
+ */
+public final class SseParser {
+    /** Default cap on one frame's buffered bytes; an upstream that never ends a line must not exhaust memory. */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+    private static final byte CR = '\r', LF = '\n', COLON = ':', SPACE = ' ';
+    private static final byte[] DATA = {'d', 'a', 't', 'a'};
+    private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
+    private static final byte[] ID = {'i', 'd'};
+
+    private final Consumer<SseEvent> sink;
+    private final int maxFrameBytes;
+
+    private byte[] line = new byte[256];
+    private int lineLength;
+    private byte[] data = new byte[1024];
+    private int dataLength;
+    private boolean hasData;
+    private String eventType;
+    private String id;
+    private boolean skipLineFeed;
+    private boolean firstLine = true;
+    private byte[] scratch;
+    // Event names repeat on every frame; reuse the last String instead of decoding it each time.
+    private byte[] lastEventBytes = new byte[0];
+    private String lastEventName = "";
+
+    public SseParser(Consumer<SseEvent> sink) { this(sink, DEFAULT_MAX_FRAME_BYTES); }
+
+    /** @param maxFrameBytes the most bytes one line or one frame's data may hold; beyond it {@link #feed} throws */
+    public SseParser(Consumer<SseEvent> sink, int maxFrameBytes) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        if (maxFrameBytes <= 0) throw new IllegalArgumentException("maxFrameBytes must be positive: " + maxFrameBytes);
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /**
+     * Parses {@code len} bytes from {@code bytes[off]}, dispatching each completed frame to the sink.
+     *
+     * @throws IllegalStateException when a line or frame exceeds the configured maximum
+     */
+    public void feed(byte[] bytes, int off, int len) {
+        Objects.checkFromIndexSize(off, len, bytes.length);
+        int end = off + len;
+        int i = off;
+        if (skipLineFeed && i < end) {
+            skipLineFeed = false;
+            if (bytes[i] == LF) i++;
+        }
+        while (i < end) {
+            int lineEnd = i;
+            while (lineEnd < end) {
+                byte b = bytes[lineEnd];
+                if (b == LF || b == CR) break;
+                lineEnd++;
+            }
+            appendToLine(bytes, i, lineEnd - i);
+            if (lineEnd == end) return;
+            if (bytes[lineEnd] == CR) {
+                if (lineEnd + 1 < end) {
+                    if (bytes[lineEnd + 1] == LF) lineEnd++;
+                } else {
+                    skipLineFeed = true;
+                }
+            }
+            processLine();
+            i = lineEnd + 1;
+        }
+    }
+
+    /** Parses the buffer's remaining bytes and advances its position to its limit. */
+    public void feed(ByteBuffer buffer) {
+        if (buffer.hasArray()) {
+            feed(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+            buffer.position(buffer.limit());
+            return;
+        }
+        if (scratch == null) scratch = new byte[8192];
+        while (buffer.hasRemaining()) {
+            int n = Math.min(scratch.length, buffer.remaining());
+            buffer.get(scratch, 0, n);
+            feed(scratch, 0, n);
+        }
+    }
+
+    /** Ends the stream: an unterminated trailing line or frame is discarded, as the spec requires. */
+    public void end() {
+        lineLength = 0;
+        resetFrame();
+        skipLineFeed = false;
+    }
+
+    private void appendToLine(byte[] bytes, int off, int len) {
+        if (len == 0) return;
+        int needed = lineLength + len;
+        if (needed > maxFrameBytes) throw new IllegalStateException("SSE line exceeds " + maxFrameBytes + " bytes");
+        if (needed > line.length) line = Arrays.copyOf(line, Math.min(maxFrameBytes, Math.max(needed, line.length * 2)));
+        System.arraycopy(bytes, off, line, lineLength, len);
+        lineLength = needed;
+    }
+
+    private void processLine() {
+        int start = 0;
+        if (firstLine) {
+            firstLine = false;
+            // A UTF-8 byte order mark before the first line is not part of it.
+            if (lineLength >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) start = 3;
+        }
+        int len = lineLength - start;
+        lineLength = 0;
+        if (len == 0) {
+            dispatch();
+            return;
+        }
+        if (line[start] == COLON) return;
+        int colon = start;
+        int end = start + len;
+        while (colon < end && line[colon] != COLON) colon++;
+        int nameLength = colon - start;
+        int valueStart = colon < end ? colon + 1 : end;
+        if (valueStart < end && line[valueStart] == SPACE) valueStart++;
+        int valueLength = end - valueStart;
+        if (fieldIs(DATA, start, nameLength)) {
+            appendData(valueStart, valueLength);
+        } else if (fieldIs(EVENT, start, nameLength)) {
+            eventType = eventName(valueStart, valueLength);
+        } else if (fieldIs(ID, start, nameLength)) {
+            if (!containsNull(valueStart, valueLength)) id = new String(line, valueStart, valueLength, StandardCharsets.UTF_8);
+        }
+    }
+
+    private boolean fieldIs(byte[] name, int start, int length) {
+        return length == name.length && Arrays.equals(line, start, start + length, name, 0, name.length);
+    }
+
+    private void appendData(int off, int len) {
+        int needed = dataLength + len + 1;
+        if (needed > maxFrameBytes) throw new IllegalStateException("SSE frame data exceeds " + maxFrameBytes + " bytes");
+        if (needed > data.length) data = Arrays.copyOf(data, Math.min(maxFrameBytes, Math.max(needed, data.length * 2)));
+        System.arraycopy(line, off, data, dataLength, len);
+        dataLength += len;
+        data[dataLength++] = LF;
+        hasData = true;
+    }
+
+    private String eventName(int off, int len) {
+        if (!Arrays.equals(line, off, off + len, lastEventBytes, 0, lastEventBytes.length)) {
+            lastEventBytes = Arrays.copyOfRange(line, off, off + len);
+            lastEventName = new String(lastEventBytes, StandardCharsets.UTF_8);
+        }
+        return lastEventName;
+    }
+
+    private boolean containsNull(int off, int len) {
+        for (int i = off; i < off + len; i++) if (line[i] == 0) return true;
+        return false;
+    }
+
+    private void dispatch() {
+        if (!hasData) {
+            resetFrame();
+            return;
+        }
+        // The data buffer always ends with the LF appended after its last line; the spec drops it.
+        String text = new String(data, 0, dataLength - 1, StandardCharsets.UTF_8);
+        String type = eventType == null || eventType.isEmpty() ? null : eventType;
+        SseEvent event = new SseEvent(type, text, id);
+        resetFrame();
+        sink.accept(event);
+    }
+
+    private void resetFrame() {
+        dataLength = 0;
+        hasData = false;
+        eventType = null;
+        id = null;
+    }
+}

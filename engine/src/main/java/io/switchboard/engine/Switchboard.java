@@ -1,0 +1,158 @@
+package io.switchboard.engine;
+
+import io.switchboard.core.chain.Call;
+import io.switchboard.core.chain.Policy;
+import io.switchboard.core.chain.PolicyChain;
+import io.switchboard.core.chain.Reply;
+import io.switchboard.core.chain.Stage;
+import io.switchboard.core.model.ChatRequest;
+import io.switchboard.core.model.ChatResponse;
+import io.switchboard.core.model.ProviderException;
+import io.switchboard.core.model.StreamEvent;
+import io.switchboard.core.wire.WireFormatId;
+import io.switchboard.engine.config.GatewayConfig;
+import io.switchboard.engine.routing.FallbackRoutePolicy;
+import io.switchboard.engine.routing.ModelRouter;
+import io.switchboard.engine.transport.HttpTransport;
+import io.switchboard.engine.transport.UpstreamClients;
+import io.switchboard.engine.transport.WireFormatLookup;
+import io.switchboard.providers.WireFormats;
+import io.vertx.core.Vertx;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine: one policy chain (see {@link EngineChain}) behind two faces. The gateway hands it wire-level
+ * {@link Call}s ({@link #handle}); Java code uses the neutral model ({@link #chat}, {@link #stream}).
+ *
+ * <pre>{@code
+ * try (Switchboard sb = Switchboard.builder().config(GatewayConfig.fromEnvironment(System.getenv())).build()) {
+ *     ChatResponse r = sb.chat(ChatRequest.builder().model("default")
+ *             .messages(List.of(Message.user("Hello"))).build()).toCompletableFuture().join();
+ * }
+ * }</pre>
+ *
+ * Completion callbacks run on Vert.x event-loop threads: do not block in them.
+ */
+public final class Switchboard implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Switchboard.class);
+
+    private final GatewayConfig config;
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final LongSupplier ticker;
+    private final UpstreamClients clients;
+    private final PolicyChain chain;
+    private final ErrorReplies errors;
+    private final LibraryFace library;
+    private final ModelRouter router;
+
+    private Switchboard(Builder b) {
+        this.config = Objects.requireNonNull(b.config, "config");
+        this.ownsVertx = b.vertx == null;
+        this.vertx = ownsVertx ? Vertx.vertx() : b.vertx;
+        this.ticker = b.ticker;
+        this.router = new ModelRouter(config);
+        this.clients = new UpstreamClients(vertx, config.upstream(), config.providers().values());
+        this.errors = new ErrorReplies(b.formats);
+        this.chain = EngineChain.assemble(new FallbackRoutePolicy(router, ticker),
+                new HttpTransport(config, clients, b.formats, ticker), b.extra);
+        this.library = new LibraryFace(this, router, b.formats);
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    /**
+     * Runs a wire-level call through the chain. Always completes normally: failures become error replies in
+     * the call's client format.
+     */
+    public CompletionStage<Reply> handle(Call call) {
+        return chain.execute(call).exceptionally(failure -> {
+            Throwable cause = unwrap(failure);
+            if (!(cause instanceof ProviderException)) LOG.error("request {} failed inside the gateway", call.requestId(), cause);
+            return errors.render(call.clientFormat(), ErrorReplies.errorOf(cause));
+        });
+    }
+
+    /** A call builder with a fresh request id and the configured deadline. */
+    public Call.Builder newCall(WireFormatId clientFormat) {
+        return Call.builder().clientFormat(clientFormat).requestId(newRequestId())
+                .deadlineNanos(ticker.getAsLong() + TimeUnit.MILLISECONDS.toNanos(config.upstream().requestTimeoutMs()));
+    }
+
+    /** A non-streamed chat; {@code request.model()} may be a route alias. Fails with a {@code ProviderException}. */
+    public CompletionStage<ChatResponse> chat(ChatRequest request) { return library.chat(request); }
+
+    /**
+     * A streamed chat: {@code events} receives each neutral event on an event-loop thread. The stage completes
+     * when the stream ends; cancelling it (via {@code toCompletableFuture().cancel(..)}) stops the upstream.
+     */
+    public CompletableFuture<Void> stream(ChatRequest request, Consumer<StreamEvent> events) {
+        return library.stream(request, events);
+    }
+
+    public GatewayConfig config() { return config; }
+
+    public Vertx vertx() { return vertx; }
+
+    public LongSupplier ticker() { return ticker; }
+
+    public ModelRouter router() { return router; }
+
+    /** Renders errors in a client format, for refusals made before a call reaches the chain (auth, bad input). */
+    public ErrorReplies errors() { return errors; }
+
+    /** The ids of the chain's policies' stages, in execution order (for diagnostics and tests). */
+    public List<Stage> stages() { return chain.stages(); }
+
+    @Override
+    public void close() {
+        var closing = clients.closeAsync();
+        if (ownsVertx) closing.eventually(() -> vertx.close());
+    }
+
+    static String newRequestId() { return "req_" + UUID.randomUUID().toString().replace("-", ""); }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    public static final class Builder {
+        private GatewayConfig config;
+        private Vertx vertx;
+        private LongSupplier ticker = System::nanoTime;
+        private WireFormatLookup formats = WireFormats::of;
+        private final List<Map.Entry<Stage, Policy>> extra = new ArrayList<>();
+
+        public Builder config(GatewayConfig v) { config = v; return this; }
+
+        /** Shares an existing Vert.x; without one the engine creates its own and closes it on {@link #close}. */
+        public Builder vertx(Vertx v) { vertx = v; return this; }
+
+        /** The monotonic nano clock for deadlines; {@code System::nanoTime} by default. */
+        public Builder ticker(LongSupplier v) { ticker = Objects.requireNonNull(v); return this; }
+
+        /** Replaces the codecs (tests). */
+        public Builder formats(WireFormatLookup v) { formats = Objects.requireNonNull(v); return this; }
+
+        /** Adds a policy at {@code stage}; at ROUTE or TRANSPORT it replaces the engine's own. */
+        public Builder policy(Stage stage, Policy policy) {
+            extra.add(new AbstractMap.SimpleImmutableEntry<>(stage, policy));
+            return this;
+        }
+
+        public Switchboard build() { return new Switchboard(this); }
+    }
+}

@@ -1,0 +1,6 @@
+package io.switchboard.simulator;
+
+/**
+ * The fault chosen for one request, with an optional retry-after override (milliseconds, null = default).
+ */
+public record FaultChoice(Fault fault, Long retryAfterMs) {}
