@@ -58,6 +58,7 @@ public final class Switchboard implements AutoCloseable {
     private final ErrorReplies errors;
     private final LibraryFace library;
     private final ModelRouter router;
+    private final io.switchboard.engine.billing.Billing billing;
 
     private Switchboard(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
@@ -65,10 +66,13 @@ public final class Switchboard implements AutoCloseable {
         this.vertx = ownsVertx ? Vertx.vertx() : b.vertx;
         this.ticker = b.ticker;
         this.router = new ModelRouter(config);
+        this.billing = b.billing;
+        List<Map.Entry<Stage, Policy>> extra = new ArrayList<>(b.extra);
+        if (billing != null) extra.addAll(billing.policies(config, router, b.formats));
         this.clients = new UpstreamClients(vertx, config.upstream(), config.providers().values());
         this.errors = new ErrorReplies(b.formats);
         this.chain = EngineChain.assemble(new FallbackRoutePolicy(router, ticker),
-                new HttpTransport(config, clients, b.formats, ticker), b.extra);
+                new HttpTransport(config, clients, b.formats, ticker), extra);
         this.library = new LibraryFace(this, router, b.formats);
     }
 
@@ -111,6 +115,9 @@ public final class Switchboard implements AutoCloseable {
 
     public ModelRouter router() { return router; }
 
+    /** Cost control, when the engine was built with {@link Builder#billing}. */
+    public java.util.Optional<io.switchboard.engine.billing.Billing> billing() { return java.util.Optional.ofNullable(billing); }
+
     /** Renders errors in a client format, for refusals made before a call reaches the chain (auth, bad input). */
     public ErrorReplies errors() { return errors; }
 
@@ -135,6 +142,7 @@ public final class Switchboard implements AutoCloseable {
         private LongSupplier ticker = System::nanoTime;
         private WireFormatLookup formats = WireFormats::of;
         private final List<Map.Entry<Stage, Policy>> extra = new ArrayList<>();
+        private io.switchboard.engine.billing.Billing billing;
 
         public Builder config(GatewayConfig v) { config = v; return this; }
 
@@ -152,6 +160,12 @@ public final class Switchboard implements AutoCloseable {
             extra.add(new AbstractMap.SimpleImmutableEntry<>(stage, policy));
             return this;
         }
+
+        /**
+         * Puts cost control on the request path (virtual-key permissions, budgets, cost headers, the spend
+         * ledger). The caller opened {@code billing} and closes it after the engine.
+         */
+        public Builder billing(io.switchboard.engine.billing.Billing v) { billing = v; return this; }
 
         public Switchboard build() { return new Switchboard(this); }
     }

@@ -44,9 +44,11 @@ enum Endpoint {
             case "/healthz" -> get ? HEALTH : UNKNOWN;
             case "/readyz" -> get ? READY : UNKNOWN;
             default -> {
-                String id = responseId(path);
-                if (id != null && !id.contains("/") && get) yield RESPONSE_GET;
-                if (id != null && id.endsWith("/cancel") && id.indexOf('/') == id.length() - 7 && post) yield RESPONSE_CANCEL;
+                // /v1/responses/{id} and /v1/responses/{id}/cancel
+                String[] rest = path.startsWith("/v1/responses/") ? path.substring("/v1/responses/".length()).split("/", -1) : null;
+                boolean hasId = rest != null && !rest[0].isEmpty();
+                if (hasId && rest.length == 1 && get) yield RESPONSE_GET;
+                if (hasId && rest.length == 2 && rest[1].equals("cancel") && post) yield RESPONSE_CANCEL;
                 yield UNKNOWN;
             }
         };
@@ -56,10 +58,5 @@ enum Endpoint {
     static boolean anthropicShaped(Endpoint e, String path, boolean anthropicHeaders) {
         if (e == MODELS || e == UNKNOWN) return path.startsWith("/v1/messages") || anthropicHeaders;
         return e.format == WireFormatId.ANTHROPIC_MESSAGES;
-    }
-
-    private static String responseId(String path) {
-        String prefix = "/v1/responses/";
-        return path.startsWith(prefix) && path.length() > prefix.length() ? path.substring(prefix.length()) : null;
     }
 }

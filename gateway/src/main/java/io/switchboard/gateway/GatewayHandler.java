@@ -46,6 +46,19 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
+        try {
+            serve(request);
+        } catch (RuntimeException e) {
+            // A bug must cost one request, never the connection or the server.
+            LOG.error("unexpected failure serving {} {}", request.method(), request.path(), e);
+            if (!request.response().headWritten()) {
+                request.response().setStatusCode(500).putHeader("content-type", "application/json")
+                        .end("{\"error\":{\"message\":\"internal gateway error\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
+            }
+        }
+    }
+
+    private void serve(HttpServerRequest request) {
         String path = request.path();
         Endpoint endpoint = Endpoint.match(request.method().name(), path);
         boolean anthropic = Endpoint.anthropicShaped(endpoint, path, request.headers().contains("anthropic-version"));

@@ -28,7 +28,7 @@ import java.util.concurrent.CompletionStage;
  * "List Models" reference). A provider that cannot be reached is left out rather than failing the list.
  */
 final class ModelList {
-    private record Entry(String id, String ownedBy, long created, String displayName) {}
+    private record Entry(String id, String ownedBy, long created, String displayName, String lifecycle) {}
 
     private final Switchboard engine;
 
@@ -46,7 +46,7 @@ final class ModelList {
         }
         return CompletableFuture.allOf(lists.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<String, Entry> merged = new LinkedHashMap<>();
-            engine.config().routes().keySet().forEach(alias -> merged.put(alias, new Entry(alias, "switchboard", 0, alias)));
+            engine.config().routes().keySet().forEach(alias -> merged.put(alias, new Entry(alias, "switchboard", 0, alias, "active")));
             lists.forEach(l -> l.join().forEach(e -> merged.putIfAbsent(e.id(), e)));
             ObjectNode body = anthropicShape ? anthropic(merged.values()) : openAi(merged.values());
             return new Reply.Complete(200, Map.of("content-type", "application/json"), EngineJson.bytes(body), null);
@@ -62,9 +62,10 @@ final class ModelList {
             String id = m.path("id").asText("");
             if (id.isEmpty()) continue;
             if (m.has("created_at")) {
-                out.add(new Entry(id, "anthropic", epochSeconds(m.path("created_at").asText()), m.path("display_name").asText(id)));
+                out.add(new Entry(id, "anthropic", epochSeconds(m.path("created_at").asText()), m.path("display_name").asText(id),
+                        m.path("lifecycle").asText("active")));
             } else {
-                out.add(new Entry(id, m.path("owned_by").asText("openai"), m.path("created").asLong(0), id));
+                out.add(new Entry(id, m.path("owned_by").asText("openai"), m.path("created").asLong(0), id, "active"));
             }
         }
         return out;
@@ -84,7 +85,8 @@ final class ModelList {
         ArrayNode data = body.putArray("data");
         for (Entry e : models) {
             data.addObject().put("type", "model").put("id", e.id()).put("display_name", e.displayName())
-                    .put("created_at", Instant.ofEpochSecond(e.created()).toString());
+                    .put("created_at", Instant.ofEpochSecond(e.created()).toString())
+                    .put("lifecycle", e.lifecycle()); // required by anthropic-java's ModelInfo
         }
         body.put("has_more", false);
         if (data.isEmpty()) body.putNull("first_id").putNull("last_id");

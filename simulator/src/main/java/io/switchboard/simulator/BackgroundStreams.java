@@ -61,10 +61,10 @@ final class BackgroundStreams {
             public void frame(io.switchboard.simulator.SimReply.Frame frame) {
                 context.runOnContext(v -> {
                     if (ex.gone() || (cut >= 0 && written >= cut)) return;
-                    ex.response.write(Buffer.buffer(frame.text()));
+                    var write = ex.response.write(Buffer.buffer(frame.text()));
                     if (++written == cut) {
                         response.unsubscribe(this);
-                        ex.abort();
+                        write.onComplete(done -> ex.abort());
                     }
                 });
             }

@@ -3,4 +3,4 @@ package io.switchboard.simulator;
 /**
  * The fault chosen for one request, with an optional retry-after override (milliseconds, null = default).
  */
-public record FaultChoice(Fault fault, Long retryAfterMs) {}
+record FaultChoice(Fault fault, Long retryAfterMs) {}

@@ -1,5 +1,6 @@
 package io.switchboard.simulator;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
@@ -47,9 +48,10 @@ final class FramePump {
             if (batch == null) batch = Buffer.buffer();
             batch.appendString(frames.get(next++).text());
         }
-        if (batch != null) exchange.response.write(batch);
+        Future<Void> written = batch != null ? exchange.response.write(batch) : Future.succeededFuture();
         if (next == limit) {
-            if (cutAfter >= 0) exchange.abort();
+            // Drop only once the frames are on the wire, or an HTTP/2 reset would discard them with the stream.
+            if (cutAfter >= 0) written.onComplete(done -> exchange.abort());
             else exchange.response.end();
             return;
         }

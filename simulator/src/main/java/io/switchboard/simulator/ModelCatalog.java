@@ -47,9 +47,15 @@ public final class ModelCatalog {
     /** The model an alias or snapshot id names, or null. */
     public static Model find(String name) { return name == null ? null : BY_NAME.get(name); }
 
-    public static boolean isOpenAiChat(String name) { return OPENAI_CHAT.contains(find(name)); }
+    public static boolean isOpenAiChat(String name) {
+        Model m = find(name);
+        return m != null && OPENAI_CHAT.contains(m);
+    }
 
-    public static boolean isOpenAiEmbedding(String name) { return OPENAI_EMBEDDING.contains(find(name)); }
+    public static boolean isOpenAiEmbedding(String name) {
+        Model m = find(name);
+        return m != null && OPENAI_EMBEDDING.contains(m);
+    }
 
     /** {@code GET /v1/models/{id}} for OpenAI, or null when the simulator does not serve that model. */
     public static String openAiModel(String id) {

@@ -54,13 +54,19 @@ final class ReplySender {
             if (ex.gone()) return;
             ex.head(200, "text/event-stream; charset=utf-8", streamHeaders(reply.headers()));
             if (cut < 0 && FrameSchedule.immediate(due)) {
-                Buffer all = Buffer.buffer();
-                for (SimReply.Frame f : frames) all.appendString(f.text());
-                ex.response.end(all);
+                ex.response.end(Buffer.buffer(concat(frames)));
             } else {
                 new FramePump(vertx, ex, frames, due, cut, ticker).start();
             }
         });
+    }
+
+    private static String concat(List<SimReply.Frame> frames) {
+        int length = 0;
+        for (SimReply.Frame f : frames) length += f.text().length();
+        StringBuilder sb = new StringBuilder(length);
+        for (SimReply.Frame f : frames) sb.append(f.text());
+        return sb.toString();
     }
 
     static Map<String, String> streamHeaders(Map<String, String> replyHeaders) {
@@ -76,8 +82,7 @@ final class ReplySender {
         ex.head(reply.status(), "application/json", reply.headers());
         if (fault instanceof CutAfter) {
             ex.response.putHeader("content-length", Integer.toString(body.length()));
-            ex.response.write(body.getBuffer(0, body.length() / 2));
-            ex.abort();
+            ex.response.write(body.getBuffer(0, body.length() / 2)).onComplete(done -> ex.abort());
         } else if (fault instanceof Idle idle) {
             ex.response.putHeader("content-length", Integer.toString(body.length()));
             int third = body.length() / 3;

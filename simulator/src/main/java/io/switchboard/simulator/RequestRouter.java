@@ -11,6 +11,8 @@ import io.vertx.core.http.HttpVersion;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The request handler of every server instance: control paths go to {@link ControlApi}; provider requests are
@@ -23,6 +25,7 @@ final class RequestRouter implements Handler<HttpServerRequest> {
     static final String RETRY_AFTER_HEADER = "x-sim-retry-after-ms";
     private static final long DEFAULT_RETRY_AFTER_MS = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
 
     private final SimulatorState state;
     private final ControlApi control;
@@ -48,7 +51,11 @@ final class RequestRouter implements Handler<HttpServerRequest> {
         Exchange ex = new Exchange(req, provider, state);
         BodyReader.read(req, state.config.maxBodyBytes(), body -> dispatch(ex, body), () -> {
             SimReply.Json reply = ErrorReplies.tooLarge(provider, state.config.maxBodyBytes(), ex.requestId);
-            if (req.version() != HttpVersion.HTTP_2) ex.response.putHeader("connection", "close");
+            if (req.version() != HttpVersion.HTTP_2) {
+                // The unread rest of the body would otherwise be parsed as the next request on this connection.
+                ex.response.putHeader("connection", "close");
+                ex.response.endHandler(v -> req.connection().close());
+            }
             sender.json(ex, reply, null, LatencyModel.NONE);
         });
     }
@@ -96,6 +103,10 @@ final class RequestRouter implements Handler<HttpServerRequest> {
             invoke(ex, route, json, fault == null ? null : fault.fault());
         } catch (SimError e) {
             reject(ex, ErrorReplies.of(ex.provider, e, ex.requestId));
+        } catch (RuntimeException e) {
+            // A simulator bug must still answer (as the provider's 500) rather than leave the client hanging.
+            LOG.error("internal error on {} {}", req.method(), req.path(), e);
+            if (!ex.gone()) reject(ex, ErrorReplies.of(ex.provider, 500, "The server had an error while processing your request.", ex.requestId));
         }
     }
 
@@ -110,9 +121,11 @@ final class RequestRouter implements Handler<HttpServerRequest> {
                 background.play(started, latency);
                 if (json.path("stream").asBoolean(false)) {
                     background.follow(ex, started, -1, fault);
-                    yield null;
+                } else {
+                    // Background mode answers at once; the generation's latency applies to its events only.
+                    sender.send(ex, new SimReply.Json(200, Map.of(), queued), fault, LatencyModel.NONE);
                 }
-                yield new SimReply.Json(200, Map.of(), queued);
+                yield null;
             }
             case RESPONSES_RETRIEVE -> {
                 String id = Route.responseId(ex.request.path());

@@ -23,6 +23,7 @@ final class SimulatorVerticle extends VerticleBase {
     public Future<?> start() {
         HttpServerOptions options = new HttpServerOptions()
                 .setHttp2ClearTextEnabled(true)
+                .setHandle100ContinueAutomatically(true)
                 .setTcpNoDelay(true)
                 .setCompressionSupported(false);
         server = vertx.createHttpServer(options).requestHandler(new RequestRouter(state, vertx));

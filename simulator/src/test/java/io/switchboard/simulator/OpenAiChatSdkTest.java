@@ -12,7 +12,6 @@ import com.openai.core.http.StreamResponse;
 import com.openai.errors.InternalServerException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.RateLimitException;
-import com.openai.models.ChatModel;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -43,7 +42,7 @@ class OpenAiChatSdkTest {
     @BeforeAll
     static void start() {
         sim = ProviderSimulator.start(SimulatorConfig.builder().seed(11).build());
-        client = OpenAIOkHttpClient.builder().baseUrl(sim.openAiBaseUrl()).apiKey("sk-test").maxRetries(0)
+        client = OpenAIOkHttpClient.builder().baseUrl(sim.openAiBaseUrl()).apiKey("sk-test").maxRetries(0).timeout(java.time.Duration.ofSeconds(20))
                 .responseValidation(true).build();
     }
 
@@ -54,7 +53,7 @@ class OpenAiChatSdkTest {
     }
 
     private static ChatCompletionCreateParams.Builder hello() {
-        return ChatCompletionCreateParams.builder().model(ChatModel.GPT_4O_MINI)
+        return ChatCompletionCreateParams.builder().model("gpt-4o-mini")
                 .addSystemMessage("Be brief.").addUserMessage("Tell me about rivers.");
     }
 
@@ -112,7 +111,7 @@ class OpenAiChatSdkTest {
                         .putAdditionalProperty("required", JsonValue.from(List.of("city", "unit", "days")))
                         .build())
                 .build()).build();
-        ChatCompletionCreateParams ask = ChatCompletionCreateParams.builder().model(ChatModel.GPT_4O)
+        ChatCompletionCreateParams ask = ChatCompletionCreateParams.builder().model("gpt-4o")
                 .addUserMessage("Weather in Paris?").addTool(weather).build();
         ChatCompletion call = client.chat().completions().create(ask);
         var choice = call.choices().getFirst();

@@ -4,7 +4,8 @@ package io.switchboard.core.chain;
  * A stream of response bytes with backpressure, independent of any HTTP library. Bytes are already in
  * the client's wire format. Nothing flows before {@link #start}; the sink is called from one thread at a
  * time. The consumer pauses the source when it cannot keep up and resumes it later, so a stream is never
- * buffered whole.
+ * buffered whole. Whoever drops a stream reply without consuming it must {@link #cancel} it, or the upstream
+ * connection stays held.
  */
 public interface ByteSource {
 

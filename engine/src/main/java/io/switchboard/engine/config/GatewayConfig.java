@@ -30,9 +30,12 @@ import java.util.Objects;
  *
  * @param masterKeyEnv the variable the gateway key was read from; null when none is configured
  * @param masterKey    the key clients must present to the gateway; null = the gateway is open
+ * @param resilience   routing and storm control (the {@code resilience:} section and per-route keys; docs/routing.md)
+ * @param billing      budgets, pricing and over-budget behaviour (the {@code budgets:} / {@code pricing:} sections; docs/cost.md)
  */
 public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<String, ProviderConfig> providers,
-                            Map<String, RouteConfig> routes, String masterKeyEnv, Secret masterKey) {
+                            Map<String, RouteConfig> routes, String masterKeyEnv, Secret masterKey,
+                            ResilienceConfig resilience, io.switchboard.engine.billing.BillingConfig billing) {
 
     public static final String DEFAULT_ROUTE = "default";
     public static final String DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
@@ -44,6 +47,8 @@ public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<St
     public GatewayConfig {
         server = server == null ? ServerConfig.DEFAULTS : server;
         upstream = upstream == null ? UpstreamConfig.DEFAULTS : upstream;
+        resilience = resilience == null ? ResilienceConfig.DEFAULTS : resilience;
+        billing = billing == null ? io.switchboard.engine.billing.BillingConfig.DEFAULTS : billing;
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
         if (providers.isEmpty()) throw new IllegalArgumentException("at least one provider must be configured");
@@ -56,10 +61,23 @@ public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<St
         }
     }
 
+    /** Without a {@code resilience} section (its defaults apply). */
+    public GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<String, ProviderConfig> providers,
+                         Map<String, RouteConfig> routes, String masterKeyEnv, Secret masterKey) {
+        this(server, upstream, providers, routes, masterKeyEnv, masterKey, null);
+    }
+
+    /** Without {@code budgets} / {@code pricing} sections (docs/cost.md: their defaults apply). */
+    public GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<String, ProviderConfig> providers,
+                         Map<String, RouteConfig> routes, String masterKeyEnv, Secret masterKey, ResilienceConfig resilience) {
+        this(server, upstream, providers, routes, masterKeyEnv, masterKey, resilience, null);
+    }
+
     public static Builder builder() { return new Builder(); }
 
     public Builder toBuilder() {
-        Builder b = new Builder().server(server).upstream(upstream).masterKey(masterKeyEnv, masterKey);
+        Builder b = new Builder().server(server).upstream(upstream).masterKey(masterKeyEnv, masterKey).resilience(resilience)
+                .billing(billing);
         providers.values().forEach(b::provider);
         routes.values().forEach(b::route);
         return b;
@@ -129,7 +147,7 @@ public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<St
 
     /** The same config with a different master key (e.g. one given on the command line). */
     public GatewayConfig withMasterKey(Secret key) {
-        return new GatewayConfig(server, upstream, providers, routes, masterKeyEnv, key);
+        return new GatewayConfig(server, upstream, providers, routes, masterKeyEnv, key, resilience, billing);
     }
 
     private static boolean nonBlank(String s) { return s != null && !s.isBlank(); }
@@ -143,6 +161,8 @@ public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<St
         private final Map<String, RouteConfig> routes = new LinkedHashMap<>();
         private String masterKeyEnv;
         private Secret masterKey;
+        private ResilienceConfig resilience;
+        private io.switchboard.engine.billing.BillingConfig billing;
 
         public Builder server(ServerConfig v) { server = Objects.requireNonNull(v); return this; }
         public Builder upstream(UpstreamConfig v) { upstream = Objects.requireNonNull(v); return this; }
@@ -150,9 +170,13 @@ public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<St
         public Builder route(RouteConfig r) { routes.put(r.name(), r); return this; }
         public Builder masterKey(String fromEnv, Secret key) { masterKeyEnv = fromEnv; masterKey = key; return this; }
         public Builder masterKey(Secret key) { masterKey = key; return this; }
+        /** Routing and storm control; null = defaults. */
+        public Builder resilience(ResilienceConfig v) { resilience = v; return this; }
+        /** Budgets and pricing (docs/cost.md); null = defaults. */
+        public Builder billing(io.switchboard.engine.billing.BillingConfig v) { billing = v; return this; }
 
         public GatewayConfig build() {
-            return new GatewayConfig(server, upstream, providers, routes, masterKeyEnv, masterKey);
+            return new GatewayConfig(server, upstream, providers, routes, masterKeyEnv, masterKey, resilience, billing);
         }
     }
 }

@@ -42,7 +42,8 @@ final class YamlConfigReader {
             throw new ConfigException(source, -1, "cannot read: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) throw fail("", "the config must be a mapping with a providers section");
-        keys(root, "", "providers", "routes", "server", "upstream", "master_key_env");
+        keys(root, "", "providers", "routes", "server", "upstream", "master_key_env", "resilience",
+                "budgets", "pricing");
 
         GatewayConfig.Builder b = GatewayConfig.builder();
         JsonNode providers = root.get("providers");
@@ -57,6 +58,8 @@ final class YamlConfigReader {
         }
         if (root.has("server")) b.server(server(root.get("server")));
         if (root.has("upstream")) b.upstream(upstream(root.get("upstream")));
+        b.resilience(new ResilienceYamlReader(this::fail).read(root.get("resilience"), routes, providers));
+        b.billing(io.switchboard.engine.billing.BillingYamlReader.read(root.get("budgets"), root.get("pricing"), this::fail));
         String masterEnv = text(root, "", "master_key_env", false);
         if (masterEnv != null) b.masterKey(masterEnv, Secret.ofNullable(env.get(masterEnv)));
         try {
@@ -96,7 +99,7 @@ final class YamlConfigReader {
 
     private RouteConfig route(String name, JsonNode node, String at, JsonNode providers) {
         if (!node.isObject()) throw fail(at, "route " + name + " must be a mapping with targets");
-        keys(node, at, "targets");
+        keys(node, at, ResilienceYamlReader.with(ResilienceYamlReader.ROUTE_KEYS, "targets"));
         JsonNode targets = node.get("targets");
         if (targets == null || !targets.isArray() || targets.isEmpty()) {
             throw fail(node.has("targets") ? at + "/targets" : at, "route " + name + " needs a non-empty targets list");
@@ -106,7 +109,7 @@ final class YamlConfigReader {
             String t = at + "/targets/" + i;
             JsonNode target = targets.get(i);
             if (!target.isObject()) throw fail(t, "a target must be a mapping with provider and model");
-            keys(target, t, "provider", "model");
+            keys(target, t, ResilienceYamlReader.with(ResilienceYamlReader.TARGET_KEYS, "provider", "model"));
             String provider = text(target, t, "provider", true);
             if (!providers.has(provider)) {
                 throw fail(t + "/provider", "unknown provider '" + provider + "' (configured: " + names(providers) + ")");

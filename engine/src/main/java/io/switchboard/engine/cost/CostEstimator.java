@@ -100,6 +100,15 @@ public final class CostEstimator {
         return estimateJson(model, tree);
     }
 
+    /**
+     * Tokens in {@code text} for {@code model}, scaled up by the safety margin where the model's tokenizer is
+     * not public: how the gateway estimates output it saw but the provider never reported (a cut stream).
+     */
+    public long countTokens(String model, String text) {
+        TokenCounter.ModelTokens tokens = counter.forModel(model);
+        return tokens.withMargin(tokens.count(text));
+    }
+
     private long framing(int messages, int tools, int attachments) {
         return (long) messages * settings.perMessageTokens() + settings.replyPrimingTokens()
                 + (long) tools * settings.perToolTokens() + (long) attachments * settings.imageTokens();

@@ -8,10 +8,11 @@ import java.util.Optional;
  * the format of OpenAI's {@code x-ratelimit-reset-*} headers. Grammar from Go's {@code time.ParseDuration}:
  * a sequence of decimal numbers, each with an optional fraction and a unit (ns, us, µs, ms, s, m, h).
  */
-final class GoDuration {
+public final class GoDuration {
     private GoDuration() {}
 
-    static Optional<Duration> parse(String text) {
+    /** The duration {@code text} denotes, or empty when it is not Go duration syntax. */
+    public static Optional<Duration> parse(String text) {
         if (text == null) return Optional.empty();
         String s = text.trim();
         if (s.equals("0")) return Optional.of(Duration.ZERO);

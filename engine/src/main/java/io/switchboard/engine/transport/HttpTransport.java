@@ -9,6 +9,7 @@ import io.switchboard.core.model.ProviderError;
 import io.switchboard.core.model.ProviderException;
 import io.switchboard.engine.config.GatewayConfig;
 import io.switchboard.engine.config.ProviderConfig;
+import io.switchboard.engine.resilience.AttemptTimeouts;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -17,6 +18,7 @@ import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,8 +33,20 @@ public final class HttpTransport implements Policy {
     private final LongSupplier ticker;
     private final RequestPlanner planner;
     private final ReplyReader reader;
+    private final Function<Call, AttemptTimeouts> timeouts;
 
     public HttpTransport(GatewayConfig config, UpstreamClients clients, WireFormatLookup formats, LongSupplier nanoTicker) {
+        this(config, clients, formats, nanoTicker, null);
+    }
+
+    /**
+     * With {@code timeouts} (the call's timeout tier, cut to its deadline): the connect timeout is the tier's,
+     * and the upstream may stay silent for the longer of its first-byte and idle timeouts. The exact
+     * first-byte, idle and total cuts are the timeout policy's; this is the socket-level backstop.
+     */
+    public HttpTransport(GatewayConfig config, UpstreamClients clients, WireFormatLookup formats, LongSupplier nanoTicker,
+                         Function<Call, AttemptTimeouts> timeouts) {
+        this.timeouts = timeouts;
         this.config = config;
         this.clients = clients;
         this.ticker = nanoTicker;
@@ -55,6 +69,12 @@ public final class HttpTransport implements Policy {
             }
             idleMs = Math.min(idleMs, leftMs);
         }
+        long connectMs = config.upstream().connectTimeoutMs();
+        AttemptTimeouts tier = timeouts == null ? null : timeouts.apply(call);
+        if (tier != null) {
+            idleMs = Math.max(1, Math.max(tier.firstByte().toMillis(), tier.idle().toMillis()));
+            connectMs = Math.max(1, tier.connect().toMillis());
+        }
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         request.headers().forEach(headers::set);
         RequestOptions options = new RequestOptions()
@@ -62,11 +82,13 @@ public final class HttpTransport implements Policy {
                 .setHost(endpoint.host()).setPort(endpoint.port()).setSsl(endpoint.ssl())
                 .setURI(request.uri())
                 .setHeaders(headers)
-                .setIdleTimeout(idleMs);
-        return clients.client(provider.name()).request(options)
-                .compose(r -> request.body() == null ? r.send() : r.send(Buffer.buffer(request.body())))
-                .compose(response -> reader.read(call, request, provider, response))
-                .recover(failure -> Future.failedFuture(TransportFailures.toProviderException(failure, provider.name())))
-                .toCompletionStage();
+                .setIdleTimeout(idleMs)
+                .setConnectTimeout(connectMs);
+        // Cancelling the returned future (an attempt timeout) resets the upstream request.
+        return CancellableExchange.run(clients.client(provider.name()).request(options)
+                        .recover(failure -> Future.failedFuture(TransportFailures.toProviderException(failure, provider.name()))),
+                r -> (request.body() == null ? r.send() : r.send(Buffer.buffer(request.body())))
+                        .compose(response -> reader.read(call, request, provider, response))
+                        .recover(failure -> Future.failedFuture(TransportFailures.toProviderException(failure, provider.name()))));
     }
 }

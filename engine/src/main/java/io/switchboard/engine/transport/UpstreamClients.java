@@ -40,6 +40,7 @@ public final class UpstreamClients implements AutoCloseable {
                 .setHttp2ClearTextUpgrade(false)
                 .setSsl(endpoint.ssl())
                 .setUseAlpn(endpoint.ssl() && config.http2())
+                .setForceSni(endpoint.ssl()) // providers behind CDNs pick the certificate by SNI
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(config.keepAliveTimeoutS())
                 .setHttp2KeepAliveTimeout(config.keepAliveTimeoutS())

@@ -94,10 +94,11 @@ final class ChatCompletions {
         if (out.toolCall() == null) {
             firstDelta.put("content", "").putNull("refusal");
             frames.add(frame(first, 0));
+            ObjectNode sample = chunk(id, created, model, includeUsage);
+            delta(sample).put("content", JsonTemplate.holeName(0));
+            JsonTemplate content = new JsonTemplate(sample, 1);
             for (String piece : out.pieces()) {
-                ObjectNode c = chunk(id, created, model, includeUsage);
-                delta(c).put("content", piece);
-                frames.add(frame(c, 1));
+                frames.add(new Frame("data: " + content.render(JsonTemplate.quote(piece)) + "\n\n", 1));
             }
         } else {
             ModelOutput.ToolCall call = out.toolCall();
@@ -106,10 +107,12 @@ final class ChatCompletions {
                     .put("id", call.callId()).put("type", "function");
             tc.putObject("function").put("name", call.name()).put("arguments", "");
             frames.add(frame(first, 1));
+            ObjectNode sample = chunk(id, created, model, includeUsage);
+            delta(sample).putArray("tool_calls").addObject().put("index", 0).putObject("function")
+                    .put("arguments", JsonTemplate.holeName(0));
+            JsonTemplate arguments = new JsonTemplate(sample, 1);
             for (String piece : call.argumentPieces()) {
-                ObjectNode c = chunk(id, created, model, includeUsage);
-                delta(c).putArray("tool_calls").addObject().put("index", 0).putObject("function").put("arguments", piece);
-                frames.add(frame(c, 1));
+                frames.add(new Frame("data: " + arguments.render(JsonTemplate.quote(piece)) + "\n\n", 1));
             }
         }
         ObjectNode last = chunk(id, created, model, includeUsage);

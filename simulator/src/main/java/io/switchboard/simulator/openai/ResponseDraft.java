@@ -84,7 +84,7 @@ final class ResponseDraft {
         r.putArray("output").add(item(true));
         ObjectNode usage = r.putObject("usage");
         usage.put("input_tokens", output.inputTokens());
-        usage.putObject("input_tokens_details").put("cached_tokens", 0);
+        usage.putObject("input_tokens_details").put("cached_tokens", 0).put("cache_write_tokens", 0);
         usage.put("output_tokens", output.outputTokens());
         usage.putObject("output_tokens_details").put("reasoning_tokens", 0);
         usage.put("total_tokens", output.totalTokens());
@@ -99,19 +99,16 @@ final class ResponseDraft {
         ev.add(withResponse(ev.event("response.in_progress"), "in_progress"), 0);
         ev.add(ev.event("response.output_item.added").put("output_index", 0).set("item", item(false)), 0);
         if (output.toolCall() != null) {
-            for (String piece : output.toolCall().argumentPieces()) {
-                ev.add(ev.event("response.function_call_arguments.delta").put("item_id", itemId)
-                        .put("output_index", 0).put("delta", piece), 1);
-            }
+            ObjectNode sample = ev.event("response.function_call_arguments.delta").put("item_id", itemId)
+                    .put("output_index", 0).put("delta", JsonTemplate.holeName(1));
+            ev.addAll(sample, output.toolCall().argumentPieces());
             ev.add(ev.event("response.function_call_arguments.done").put("item_id", itemId).put("output_index", 0)
                     .put("name", output.toolCall().name()).put("arguments", output.toolCall().arguments()), 0);
         } else {
             ev.add(located(ev.event("response.content_part.added")).set("part", textPart("")), 0);
-            for (String piece : output.pieces()) {
-                ObjectNode delta = located(ev.event("response.output_text.delta")).put("delta", piece);
-                delta.putArray("logprobs");
-                ev.add(delta, 1);
-            }
+            ObjectNode sample = located(ev.event("response.output_text.delta")).put("delta", JsonTemplate.holeName(1));
+            sample.putArray("logprobs");
+            ev.addAll(sample, output.pieces());
             ObjectNode done = located(ev.event("response.output_text.done")).put("text", output.text());
             done.putArray("logprobs");
             ev.add(done, 0);

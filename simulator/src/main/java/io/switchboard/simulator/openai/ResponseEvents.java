@@ -24,5 +24,19 @@ final class ResponseEvents {
         frames.add(new Frame("event: " + event.get("type").asText() + "\ndata: " + event + "\n\n", tokens));
     }
 
+    /**
+     * Adds one one-token event per piece, rendered from {@code sample}: an event whose {@code sequence_number} is
+     * still the next free one and whose piece-carrying field holds {@link JsonTemplate#holeName hole 1}.
+     */
+    void addAll(ObjectNode sample, List<String> pieces) {
+        String type = sample.get("type").asText();
+        sample.put("sequence_number", JsonTemplate.holeName(0));
+        JsonTemplate template = new JsonTemplate(sample, 2);
+        for (String piece : pieces) {
+            String data = template.render(Integer.toString(frames.size()), JsonTemplate.quote(piece));
+            frames.add(new Frame("event: " + type + "\ndata: " + data + "\n\n", 1));
+        }
+    }
+
     List<Frame> frames() { return List.copyOf(frames); }
 }

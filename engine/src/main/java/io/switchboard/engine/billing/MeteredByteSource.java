@@ -1,0 +1,128 @@
+package io.switchboard.engine.billing;
+
+import io.switchboard.core.chain.ByteSource;
+import io.switchboard.core.chain.Target;
+import io.switchboard.core.model.StreamEvent;
+import io.switchboard.core.model.Usage;
+import io.switchboard.core.sse.SseParser;
+import io.switchboard.core.wire.SseEvent;
+import io.switchboard.core.wire.StreamDecoder;
+import io.switchboard.engine.cost.CostEstimator;
+import io.switchboard.engine.cost.Estimate;
+
+/**
+ * Bills a streamed answer as it passes, without holding it back or buffering it: every chunk goes to the
+ * client untouched, and a copy is parsed (client-format SSE, decoded to neutral events) to keep the latest
+ * usage and the text produced so far.
+ *
+ * <p>When the stream ends with a final usage event, the call is settled from it. When it ends any other way
+ * (the upstream broke off, an error event, the client went away), it is settled for what was produced:
+ * input as the provider reported it at the start of the stream, else the estimate's input tokens; output as
+ * the tokens of the streamed text (answer, tool arguments and thinking) counted with the model's tokenizer
+ * (a safety margin for Claude, whose tokenizer is not public). See {@code docs/cost.md}.
+ */
+final class MeteredByteSource implements ByteSource {
+    private static final int COUNT_BLOCK_CHARS = 16 * 1024;
+    private final ByteSource upstream;
+    private final Settlement settlement;
+    private final Target target;
+    private final CostEstimator estimator;
+    private final StreamDecoder decoder;
+    /** Text produced and not yet counted; counted in blocks so a long stream never accumulates in memory. */
+    private final StringBuilder produced = new StringBuilder();
+    private long producedTokens;
+    private final SseParser parser = new SseParser(this::observe);
+    private Usage startUsage = Usage.ZERO;
+    private Usage finalUsage;
+    private boolean parseFailed;
+
+    MeteredByteSource(ByteSource upstream, Settlement settlement, Target target, CostEstimator estimator, StreamDecoder decoder) {
+        this.upstream = upstream;
+        this.settlement = settlement;
+        this.target = target;
+        this.estimator = estimator;
+        this.decoder = decoder;
+    }
+
+    @Override
+    public void start(Sink sink) {
+        upstream.start(new Sink() {
+            @Override
+            public void onData(byte[] chunk) {
+                meter(chunk);
+                sink.onData(chunk);
+            }
+
+            @Override
+            public void onEnd() {
+                finish();
+                sink.onEnd();
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                finish();
+                sink.onError(failure);
+            }
+        });
+    }
+
+    private synchronized void meter(byte[] chunk) {
+        if (parseFailed) return;
+        try {
+            parser.feed(chunk, 0, chunk.length);
+        } catch (RuntimeException e) {
+            // Metering must never break the client's stream; what was seen so far still bills.
+            parseFailed = true;
+        }
+    }
+
+    private void observe(SseEvent event) {
+        for (StreamEvent e : decoder.decode(event)) {
+            switch (e) {
+                case StreamEvent.MessageStart s -> startUsage = s.usage();
+                case StreamEvent.TextDelta d -> produce(d.text());
+                case StreamEvent.ToolArgumentsDelta d -> produce(d.partialJson());
+                case StreamEvent.ThinkingDelta d -> produce(d.text());
+                case StreamEvent.MessageStop stop -> finalUsage = stop.usage();
+                default -> { }
+            }
+        }
+    }
+
+    private void produce(String text) {
+        produced.append(text);
+        if (produced.length() >= COUNT_BLOCK_CHARS) {
+            producedTokens += estimator.countTokens(target.model(), produced.toString());
+            produced.setLength(0);
+        }
+    }
+
+    /**
+     * Settles once: from the final usage when the stream delivered one, else for what was produced. Runs on
+     * the upstream's thread (end, error) or the client's (cancel), hence the lock; it only does arithmetic.
+     */
+    private synchronized void finish() {
+        if (finalUsage != null && finalUsage.totalTokens() > 0) {
+            settlement.settle(target, finalUsage, true);
+            return;
+        }
+        Estimate estimate = settlement.estimateFor(target.model());
+        long input = startUsage.inputTokens() > 0 ? startUsage.inputTokens() : estimate.inputTokens();
+        long output = producedTokens + estimator.countTokens(target.model(), produced.toString());
+        settlement.settle(target, new Usage(input, output, startUsage.cachedInputTokens(), startUsage.cacheWriteTokens(), 0), false);
+    }
+
+    @Override
+    public void pause() { upstream.pause(); }
+
+    @Override
+    public void resume() { upstream.resume(); }
+
+    /** The client went away: the upstream stops, and what it produced until now is billed. */
+    @Override
+    public void cancel() {
+        upstream.cancel();
+        finish();
+    }
+}
