@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The one place the engine's policy chain is assembled. Order is fixed by {@link Stage}: auth &rarr;
  * budget &rarr; rate limit &rarr; route &rarr; breaker &rarr; retry &rarr; timeout &rarr; transport.
- * Today the engine itself supplies route ({@link io.switchboard.engine.routing.FallbackRoutePolicy}) and
+ * The engine itself supplies route ({@link io.switchboard.engine.routing.RoutePolicy}), breaker and timeout
+ * ({@link io.switchboard.engine.policy.ResiliencePolicies}, passed in with the extras) and
  * transport ({@link io.switchboard.engine.transport.HttpTransport}); the gateway authenticates before a
  * call exists. Other policies come in through {@link Switchboard.Builder#policy(Stage, Policy)}: a policy
  * at ROUTE or TRANSPORT replaces the default one, at any other stage it is added.

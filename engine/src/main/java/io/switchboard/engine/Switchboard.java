@@ -11,7 +11,11 @@ import io.switchboard.core.model.ProviderException;
 import io.switchboard.core.model.StreamEvent;
 import io.switchboard.core.wire.WireFormatId;
 import io.switchboard.engine.config.GatewayConfig;
-import io.switchboard.engine.routing.FallbackRoutePolicy;
+import io.switchboard.engine.policy.ResiliencePolicies;
+import io.switchboard.engine.policy.ResilienceRuntime;
+import io.switchboard.engine.policy.VertxTimers;
+import io.switchboard.engine.resilience.TickerClock;
+import io.switchboard.engine.routing.RoutePolicy;
 import io.switchboard.engine.routing.ModelRouter;
 import io.switchboard.engine.transport.HttpTransport;
 import io.switchboard.engine.transport.UpstreamClients;
@@ -27,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -58,7 +63,9 @@ public final class Switchboard implements AutoCloseable {
     private final ErrorReplies errors;
     private final LibraryFace library;
     private final ModelRouter router;
+    private final ResilienceRuntime resilience;
     private final io.switchboard.engine.billing.Billing billing;
+    private final io.switchboard.engine.stream.StreamServices streams;
 
     private Switchboard(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
@@ -71,8 +78,13 @@ public final class Switchboard implements AutoCloseable {
         if (billing != null) extra.addAll(billing.policies(config, router, b.formats));
         this.clients = new UpstreamClients(vertx, config.upstream(), config.providers().values());
         this.errors = new ErrorReplies(b.formats);
-        this.chain = EngineChain.assemble(new FallbackRoutePolicy(router, ticker),
-                new HttpTransport(config, clients, b.formats, ticker), extra);
+        this.resilience = new ResilienceRuntime(config, ticker, TickerClock.startingNow(ticker), new VertxTimers(vertx));
+        extra.addAll(ResiliencePolicies.perAttempt(resilience));
+        this.streams = new io.switchboard.engine.stream.StreamServices(b.streams != null ? b.streams : config.streams(),
+                vertx, ticker, java.time.Clock.systemUTC(), b.streamStore, errors, call -> resilience.attemptTimeouts(call).idle());
+        this.chain = EngineChain.assemble(new RoutePolicy(router, resilience, errors, ThreadLocalRandom.current()),
+                new HttpTransport(config, clients, b.formats, ticker, resilience::attemptTimeouts)
+                        .streamRecovery(streams.recovery(), clients, b.formats), extra);
         this.library = new LibraryFace(this, router, b.formats);
     }
 
@@ -115,6 +127,12 @@ public final class Switchboard implements AutoCloseable {
 
     public ModelRouter router() { return router; }
 
+    /** Stream recovery: the journal, client-side resume and upstream recovery (docs/streams.md). */
+    public io.switchboard.engine.stream.StreamServices streams() { return streams; }
+
+    /** Routing and storm-control state: breakers, buckets, error budgets, tiers (for the admin endpoint). */
+    public ResilienceRuntime resilience() { return resilience; }
+
     /** Cost control, when the engine was built with {@link Builder#billing}. */
     public java.util.Optional<io.switchboard.engine.billing.Billing> billing() { return java.util.Optional.ofNullable(billing); }
 
@@ -127,6 +145,7 @@ public final class Switchboard implements AutoCloseable {
     @Override
     public void close() {
         var closing = clients.closeAsync();
+        streams.close();
         if (ownsVertx) closing.eventually(() -> vertx.close());
     }
 
@@ -151,6 +170,15 @@ public final class Switchboard implements AutoCloseable {
 
         /** The monotonic nano clock for deadlines; {@code System::nanoTime} by default. */
         public Builder ticker(LongSupplier v) { ticker = Objects.requireNonNull(v); return this; }
+
+        private io.switchboard.engine.stream.StreamsConfig streams;
+        private io.switchboard.engine.stream.StreamStore streamStore;
+
+        /** Stream journal and recovery settings, overriding the config's {@code streams} section. */
+        public Builder streams(io.switchboard.engine.stream.StreamsConfig v) { streams = v; return this; }
+
+        /** A durable copy of the stream journal (closed with the engine); null = memory only. */
+        public Builder streamStore(io.switchboard.engine.stream.StreamStore v) { streamStore = v; return this; }
 
         /** Replaces the codecs (tests). */
         public Builder formats(WireFormatLookup v) { formats = Objects.requireNonNull(v); return this; }

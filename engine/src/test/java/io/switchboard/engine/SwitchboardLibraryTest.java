@@ -121,7 +121,7 @@ class SwitchboardLibraryTest {
             assertThat(reply.status()).isEqualTo(504);
             assertThat(new String(((Reply.Complete) reply).body(), StandardCharsets.UTF_8)).contains("deadline");
             assertThat(simulator.stats().total()).isZero();
-            assertThat(sb.stages()).containsExactly(Stage.ROUTE, Stage.TRANSPORT);
+            assertThat(sb.stages()).containsExactly(Stage.ROUTE, Stage.BREAKER, Stage.TIMEOUT, Stage.TRANSPORT);
         }
     }
 }

@@ -35,6 +35,8 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
     private final BooleanSupplier ready;
     private final CallReader calls;
     private final ModelList models;
+    private final io.switchboard.gateway.resilience.IdempotentCalls idempotency;
+    private final StreamEndpoints streams;
 
     GatewayHandler(Switchboard engine, GatewayOptions options, BooleanSupplier ready) {
         this.engine = engine;
@@ -42,6 +44,8 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
         this.ready = ready;
         this.calls = new CallReader(engine);
         this.models = new ModelList(engine);
+        this.idempotency = new io.switchboard.gateway.resilience.IdempotentCalls(engine);
+        this.streams = new StreamEndpoints(engine);
     }
 
     @Override
@@ -85,6 +89,18 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
                     .withCode("invalid_api_key")));
             return;
         }
+        if (io.switchboard.gateway.resilience.RoutesAdmin.handles(path)) { // breakers and error budgets (docs/routing.md)
+            new io.switchboard.gateway.resilience.RoutesAdmin(engine).handle(request, keyId.get());
+            return;
+        }
+        if (io.switchboard.gateway.admin.AdminApi.handles(path)) { // keys and spend (docs/cost.md)
+            new io.switchboard.gateway.admin.AdminApi(engine).handle(request, keyId.get());
+            return;
+        }
+        if (StreamEndpoints.handles(request)) { // stream resume (docs/streams.md)
+            streams.serve(request, keyId.get(), requestId);
+            return;
+        }
         switch (endpoint) {
             case UNKNOWN -> fail(request, errorFormat, requestId, new ProviderException(ProviderError.of(ErrorKind.NOT_FOUND,
                     "Invalid URL (" + request.method().name() + " " + path + ")")));
@@ -103,7 +119,8 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
                     fail(request, errorFormat, requestId, e);
                     return;
                 }
-                engine.handle(call).whenComplete((reply, failure) -> answer(request, errorFormat, requestId, reply, failure));
+                idempotency.handle(io.switchboard.gateway.resilience.ClientHints.withHints(call, request.headers()), streams::handle)
+                        .whenComplete((reply, failure) -> answer(request, errorFormat, requestId, reply, failure));
             });
         }
     }

@@ -71,13 +71,21 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     public static GatewayServer startOffline(GatewayOptions options, SimulatorConfig simulatorConfig) {
+        return startOffline(options, simulatorConfig, engineBuilder -> { });
+    }
+
+    /** As {@link #startOffline(GatewayOptions, SimulatorConfig)}, letting the caller add to the engine, e.g. {@code b -> b.billing(billing)}. */
+    public static GatewayServer startOffline(GatewayOptions options, SimulatorConfig simulatorConfig,
+                                             java.util.function.Consumer<Switchboard.Builder> engineSetup) {
         Vertx vertx = Vertx.vertx();
         ProviderSimulator simulator = null;
         Switchboard engine = null;
         try {
             simulator = ProviderSimulator.start(vertx, simulatorConfig);
-            engine = Switchboard.builder().vertx(vertx)
-                    .config(GatewayConfig.withSimulator(simulator.openAiBaseUrl(), simulator.anthropicBaseUrl())).build();
+            Switchboard.Builder engineBuilder = Switchboard.builder().vertx(vertx)
+                    .config(GatewayConfig.withSimulator(simulator.openAiBaseUrl(), simulator.anthropicBaseUrl()));
+            engineSetup.accept(engineBuilder);
+            engine = engineBuilder.build();
             ProviderSimulator sim = simulator;
             Switchboard eng = engine;
             // Closed in reverse order: engine pools, then the simulator, then the Vert.x they share.

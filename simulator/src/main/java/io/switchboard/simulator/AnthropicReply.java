@@ -1,7 +1,5 @@
 package io.switchboard.simulator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -71,45 +69,6 @@ record AnthropicReply(String id, String model, List<Block> content, String stopR
             return new AnthropicReply(messageId, servedModel, blocks, "tool_use", null, inputTokens, total);
         }
         return new AnthropicReply(messageId, servedModel, textBlocks(text), "end_turn", null, inputTokens, tokens(text));
-    }
-
-    /** The Messages API {@code Message} object. */
-    ObjectNode toMessage() {
-        ObjectNode message = header();
-        ArrayNode blocks = message.putArray("content");
-        for (Block block : content) {
-            switch (block) {
-                case Text t -> blocks.addObject().put("type", "text").put("text", t.text());
-                case ToolUse u -> blocks.addObject().put("type", "tool_use").put("id", u.id()).put("name", u.name())
-                    .set("input", u.input());
-            }
-        }
-        message.put("stop_reason", stopReason);
-        message.put("stop_sequence", stopSequence);
-        message.set("usage", usage(outputTokens));
-        return message;
-    }
-
-    /** The message fields before {@code content}; shared with the stream's {@code message_start}. */
-    ObjectNode header() {
-        ObjectNode message = JsonNodeFactory.instance.objectNode();
-        message.put("id", id);
-        message.put("type", "message");
-        message.put("role", "assistant");
-        message.put("model", model);
-        return message;
-    }
-
-    /** {@code usage} with the given output count (the stream's {@code message_start} reports 1). */
-    ObjectNode usage(int output) {
-        ObjectNode usage = JsonNodeFactory.instance.objectNode();
-        usage.put("input_tokens", inputTokens);
-        usage.put("cache_creation_input_tokens", 0);
-        usage.put("cache_read_input_tokens", 0);
-        usage.putObject("cache_creation").put("ephemeral_5m_input_tokens", 0).put("ephemeral_1h_input_tokens", 0);
-        usage.put("output_tokens", output);
-        usage.put("service_tier", "standard");
-        return usage;
     }
 
     private static List<TokenCounter.Piece> piecesOf(Generation generation, String model) {

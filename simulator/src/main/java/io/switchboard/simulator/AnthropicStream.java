@@ -18,24 +18,21 @@ final class AnthropicStream {
     /** Tool input JSON is streamed a few tokens per {@code input_json_delta}, as the API does. */
     private static final int JSON_TOKENS_PER_DELTA = 4;
 
+    private static final SimReply.Frame PING = new SimReply.Frame(AnthropicJson.PING, 0);
+    private static final SimReply.Frame MESSAGE_STOP = new SimReply.Frame(AnthropicJson.MESSAGE_STOP, 0);
+
     private AnthropicStream() {}
 
     static List<SimReply.Frame> frames(AnthropicReply reply) {
         List<SimReply.Frame> frames = new ArrayList<>();
-        ObjectNode start = reply.header();
-        start.putArray("content");
-        start.putNull("stop_reason");
-        start.putNull("stop_sequence");
-        start.set("usage", reply.usage(1));
-        frames.add(frame("message_start", event("message_start").set("message", start), 0));
-        if (reply.content().isEmpty()) frames.add(ping());
+        frames.add(new SimReply.Frame(AnthropicJson.messageStart(reply), 0));
+        if (reply.content().isEmpty()) frames.add(PING);
 
         for (int index = 0; index < reply.content().size(); index++) {
             switch (reply.content().get(index)) {
                 case AnthropicReply.Text text -> {
-                    ObjectNode block = JsonNodeFactory.instance.objectNode().put("type", "text").put("text", "");
-                    frames.add(blockStart(index, block));
-                    if (index == 0) frames.add(ping());
+                    frames.add(new SimReply.Frame(AnthropicJson.textBlockStart(index), 0));
+                    if (index == 0) frames.add(PING);
                     for (TokenCounter.Piece piece : text.pieces()) frames.add(textDelta(index, piece));
                 }
                 case AnthropicReply.ToolUse tool -> {
@@ -43,7 +40,7 @@ final class AnthropicStream {
                         .put("id", tool.id()).put("name", tool.name());
                     block.putObject("input");
                     frames.add(blockStart(index, block));
-                    if (index == 0) frames.add(ping());
+                    if (index == 0) frames.add(PING);
                     frames.add(jsonDelta(index, "", 0));
                     List<TokenCounter.Piece> pieces = tool.jsonPieces();
                     for (int i = 0; i < pieces.size(); i += JSON_TOKENS_PER_DELTA) {
@@ -57,18 +54,10 @@ final class AnthropicStream {
                     }
                 }
             }
-            frames.add(frame("content_block_stop", event("content_block_stop").put("index", index), 0));
+            frames.add(new SimReply.Frame(AnthropicJson.blockStop(index), 0));
         }
-
-        ObjectNode messageDelta = event("message_delta");
-        messageDelta.putObject("delta").put("stop_reason", reply.stopReason()).put("stop_sequence", reply.stopSequence());
-        ObjectNode usage = messageDelta.putObject("usage");
-        usage.put("input_tokens", reply.inputTokens());
-        usage.put("cache_creation_input_tokens", 0);
-        usage.put("cache_read_input_tokens", 0);
-        usage.put("output_tokens", reply.outputTokens());
-        frames.add(frame("message_delta", messageDelta, 0));
-        frames.add(frame("message_stop", event("message_stop"), 0));
+        frames.add(new SimReply.Frame(AnthropicJson.messageDelta(reply), 0));
+        frames.add(MESSAGE_STOP);
         return frames;
     }
 
@@ -97,10 +86,6 @@ final class AnthropicStream {
     private static SimReply.Frame jsonDelta(int index, String partialJson, int tokens) {
         ObjectNode delta = JsonNodeFactory.instance.objectNode().put("type", "input_json_delta").put("partial_json", partialJson);
         return blockDelta(index, delta, tokens);
-    }
-
-    private static SimReply.Frame ping() {
-        return frame("ping", event("ping"), 0);
     }
 
     private static ObjectNode event(String type) {

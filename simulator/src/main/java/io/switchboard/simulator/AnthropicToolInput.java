@@ -25,17 +25,14 @@ final class AnthropicToolInput {
 
     private static JsonNode value(String name, JsonNode schema, long salt, int depth) {
         if (schema == null || !schema.isObject() || depth > MAX_DEPTH) return F.nullNode();
-        if (schema.has("const")) return schema.get("const");
-        JsonNode options = schema.get("enum");
-        if (options != null && options.isArray() && !options.isEmpty()) return options.get(0);
-        for (String union : new String[] {"anyOf", "oneOf"}) {
-            JsonNode alternatives = schema.get(union);
-            if (alternatives != null && alternatives.isArray() && !alternatives.isEmpty()) {
-                return value(name, alternatives.get(0), salt, depth + 1);
-            }
-        }
+        JsonNode fixed = JsonSchemaShape.fixedValue(schema);
+        if (fixed != null) return fixed;
+        JsonNode alternative = JsonSchemaShape.firstAlternative(schema);
+        if (alternative != null) return value(name, alternative, salt, depth + 1);
         int sample = (int) Long.remainderUnsigned(salt ^ name.hashCode() * 0x9E3779B97F4A7C15L, 100) + 1;
-        return switch (typeOf(schema)) {
+        // An explicit "type": null asks for a null, like the type name "null".
+        String type = schema.path("type").isNull() ? "null" : JsonSchemaShape.typeOf(schema);
+        return switch (type) {
             case "string" -> F.textNode(sampleString(name, schema.path("format").asText(""), sample));
             case "integer" -> F.numberNode(clamp(sample, schema));
             case "number" -> F.numberNode(numberSample(sample, schema));
@@ -81,16 +78,5 @@ final class AnthropicToolInput {
         if (schema.has("minimum")) value = Math.max(value, (long) Math.ceil(schema.get("minimum").asDouble()));
         if (schema.has("maximum")) value = Math.min(value, (long) Math.floor(schema.get("maximum").asDouble()));
         return value;
-    }
-
-    // "type" may be a list such as ["string","null"]; the first non-null entry decides the sample.
-    private static String typeOf(JsonNode schema) {
-        JsonNode type = schema.get("type");
-        if (type == null) return schema.has("items") ? "array" : "object";
-        if (type.isArray()) {
-            for (JsonNode t : type) if (!"null".equals(t.asText())) return t.asText();
-            return "null";
-        }
-        return type.asText();
     }
 }

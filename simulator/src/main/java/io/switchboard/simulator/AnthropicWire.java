@@ -41,7 +41,7 @@ public final class AnthropicWire {
             return new SimReply.Stream(Map.of("content-type", "text/event-stream; charset=utf-8",
                 "cache-control", "no-cache", "request-id", requestId), AnthropicStream.frames(reply));
         }
-        return new SimReply.Json(200, jsonHeaders(requestId), reply.toMessage().toString());
+        return new SimReply.Json(200, jsonHeaders(requestId), AnthropicJson.message(reply));
     }
 
     /** {@code POST /v1/messages/count_tokens}: {@code {"input_tokens":N}}, equal to what messages would bill. */

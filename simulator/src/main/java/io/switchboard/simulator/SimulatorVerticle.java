@@ -25,7 +25,11 @@ final class SimulatorVerticle extends VerticleBase {
                 .setHttp2ClearTextEnabled(true)
                 .setHandle100ContinueAutomatically(true)
                 .setTcpNoDelay(true)
-                .setCompressionSupported(false);
+                .setCompressionSupported(false)
+                // No WebSockets are served; without these Vert.x adds a WebSocket extension handler that inspects
+                // every HTTP request and response.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
         server = vertx.createHttpServer(options).requestHandler(new RequestRouter(state, vertx));
         // listen(port, host) rather than options: a negative port (a random port shared by all instances asking
         // for the same negative number) is accepted here but not by HttpServerOptions.setPort.

@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
  *
  * <p>Each (model, prompt text, seed) has one <em>canonical</em> text of roughly 20..120 tokens. A request that
  * carries an assistant prefix which is a prefix of that canonical text gets exactly the rest of it, so a prefilled
- * request behaves like a model continuing its own words. The class is immutable and thread-safe; a call costs one
- * hash of the prompt, a few dozen random draws and one tokenisation of the output.
+ * request behaves like a model continuing its own words. The class is thread-safe and its answers never change; a
+ * first call costs one hash of the prompt, a few dozen random draws and one tokenisation of the output, and repeated
+ * calls for the same (model, prompt, prefix) are served from a bounded {@link GenerationCache}.
  */
 public final class TextGenerator {
 
@@ -32,10 +33,16 @@ public final class TextGenerator {
     private static final int TOKEN_SPREAD = 101;
 
     private final long seed;
+    private final GenerationCache cache;
 
     /** @param seed mixed into every generation; different seeds give different texts for the same prompt */
     public TextGenerator(long seed) {
+        this(seed, new GenerationCache());
+    }
+
+    TextGenerator(long seed, GenerationCache cache) {
         this.seed = seed;
+        this.cache = cache;
     }
 
     /**
@@ -50,6 +57,11 @@ public final class TextGenerator {
     public Generation generate(String model, String promptText, String assistantPrefix, int maxTokens) {
         String prompt = promptText == null ? "" : promptText;
         String prefix = assistantPrefix == null ? "" : assistantPrefix;
+        GenerationCache.Key key = new GenerationCache.Key(model == null ? "" : model, prompt, prefix);
+        return truncate(cache.get(key, () -> continuation(model, prompt, prefix)), maxTokens);
+    }
+
+    private GenerationCache.Continuation continuation(String model, String prompt, String prefix) {
         String canonical = canonicalText(model, prompt);
         String continuation;
         if (canonical.startsWith(prefix)) {
@@ -62,7 +74,16 @@ public final class TextGenerator {
                 ? fresh : " " + fresh;
         }
         int inputTokens = TokenCounter.count(model, prompt) + TokenCounter.count(model, prefix);
-        return truncate(model, continuation, inputTokens, maxTokens);
+        List<TokenCounter.Piece> all = TokenCounter.pieces(model, continuation);
+        List<String> texts = new ArrayList<>(all.size());
+        int[] tokens = new int[all.size()];
+        int total = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            texts.add(all.get(i).text());
+            tokens[i] = all.get(i).tokens();
+            total += tokens[i];
+        }
+        return new GenerationCache.Continuation(continuation, List.copyOf(texts), tokens, inputTokens, total);
     }
 
     /**
@@ -132,22 +153,18 @@ public final class TextGenerator {
         return options[random.nextInt(options.length)];
     }
 
-    private static Generation truncate(String model, String text, int inputTokens, int maxTokens) {
-        List<TokenCounter.Piece> all = TokenCounter.pieces(model, text);
-        List<String> kept = new ArrayList<>(all.size());
-        StringBuilder keptText = new StringBuilder(text.length());
-        int used = 0;
-        boolean truncated = false;
-        for (TokenCounter.Piece piece : all) {
-            if (used + piece.tokens() > maxTokens) {
-                truncated = true;
-                break;
-            }
-            kept.add(piece.text());
-            keptText.append(piece.text());
-            used += piece.tokens();
+    /** Keeps the whole pieces that fit in {@code maxTokens}; the common case (all fit) shares the cached lists. */
+    private static Generation truncate(GenerationCache.Continuation c, int maxTokens) {
+        if (c.outputTokens() <= maxTokens) {
+            return new Generation(c.text(), c.pieces(), c.inputTokens(), c.outputTokens(), false);
         }
-        return new Generation(keptText.toString(), kept, inputTokens, used, truncated);
+        int used = 0;
+        int kept = 0;
+        while (kept < c.pieceTokens().length && used + c.pieceTokens()[kept] <= maxTokens) {
+            used += c.pieceTokens()[kept++];
+        }
+        List<String> pieces = c.pieces().subList(0, kept);
+        return new Generation(String.join("", pieces), pieces, c.inputTokens(), used, true);
     }
 
     // FNV-1a over UTF-16 units: fast on long prompts and stable across JVMs (unlike String.hashCode mixing).

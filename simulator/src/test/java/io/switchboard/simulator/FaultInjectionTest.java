@@ -102,7 +102,9 @@ class FaultInjectionTest {
         RawHttp.Result r = chat(CHAT_STREAM, "idle_ms:300");
         assertThat(r.complete()).isTrue();
         assertThat(r.body()).endsWith("data: [DONE]\n\n");
-        assertThat(r.totalNanos() - r.firstByteNanos()).isGreaterThanOrEqualTo(300_000_000L);
+        // The client may read the first frame a little after it was sent, which shortens the measured gap;
+        // without the fault the whole stream takes a few milliseconds, so 250 ms still proves the pause.
+        assertThat(r.totalNanos() - r.firstByteNanos()).isGreaterThanOrEqualTo(250_000_000L);
     }
 
     @Test

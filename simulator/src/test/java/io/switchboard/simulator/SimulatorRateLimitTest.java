@@ -64,5 +64,9 @@ class SimulatorRateLimitTest {
         assertThat(RateLimitHeaders.goDuration(Duration.ofSeconds(3723))).isEqualTo("1h2m3s");
         assertThat(RateLimitHeaders.goDuration(Duration.ZERO)).isEqualTo("0s");
         assertThat(RateLimitHeaders.goDuration(Duration.ofMillis(61_250))).isEqualTo("1m1.25s");
+        assertThat(RateLimitHeaders.goDuration(Duration.ofMillis(1_005))).isEqualTo("1.005s");
+        assertThat(RateLimitHeaders.goDuration(Duration.ofMillis(2_050))).isEqualTo("2.05s");
+        assertThat(RateLimitHeaders.goDuration(Duration.ofMillis(59_207))).isEqualTo("59.207s");
+        assertThat(RateLimitHeaders.goDuration(Duration.ofMillis(7_200_001))).isEqualTo("2h0m0.001s");
     }
 }

@@ -56,6 +56,7 @@ public final class Billing implements AutoCloseable {
     private final VirtualKeyStore keys;
     private final LedgerWriter writer;
     private final List<BudgetListener> listeners = new CopyOnWriteArrayList<>();
+    private final KeyRateLimits keyRates;
 
     private Billing(BillingConfig config, Path dataDir, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -77,6 +78,8 @@ public final class Billing implements AutoCloseable {
             throw e;
         }
         this.writer = new LedgerWriter(ledger);
+        // Rate buckets run on the injected clock too, so tests move time instead of sleeping.
+        this.keyRates = new KeyRateLimits(() -> java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis()));
         listeners.add(new BudgetEventLog());
     }
 
@@ -122,7 +125,10 @@ public final class Billing implements AutoCloseable {
      */
     public boolean revokeKey(String id) {
         boolean revoked = keys.revoke(id);
-        if (revoked) book.undefine(BudgetScope.key(id));
+        if (revoked) {
+            book.undefine(BudgetScope.key(id));
+            keyRates.forget(id);
+        }
         return revoked;
     }
 
@@ -131,6 +137,8 @@ public final class Billing implements AutoCloseable {
         if (keyId == null) return null;
         return keys.get(keyId).filter(k -> !k.isRevoked()).orElse(null);
     }
+
+    KeyRateLimits keyRates() { return keyRates; }
 
     /** Queues a settled call for the ledger; never blocks. */
     void record(SpendRecord record) { writer.submit(record); }

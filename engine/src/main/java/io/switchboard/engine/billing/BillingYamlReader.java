@@ -13,7 +13,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;

@@ -8,6 +8,8 @@ import io.switchboard.core.chain.Policy;
 import io.switchboard.core.chain.Reply;
 import io.switchboard.core.chain.Target;
 import io.switchboard.core.model.ChatResponse;
+import io.switchboard.core.model.ProviderException;
+import io.switchboard.engine.resilience.TokenReservation;
 import io.switchboard.core.model.Usage;
 import io.switchboard.core.wire.WireFormat;
 import io.switchboard.core.wire.WireFormatId;
@@ -19,7 +21,6 @@ import io.switchboard.engine.cost.CostException;
 import io.switchboard.engine.cost.Estimate;
 import io.switchboard.engine.cost.Money;
 import io.switchboard.engine.keys.VirtualKey;
-import io.switchboard.engine.routing.FallbackRoutePolicy;
 import io.switchboard.engine.routing.ModelRouter;
 import io.switchboard.engine.transport.WireFormatLookup;
 import java.util.HashSet;
@@ -45,6 +46,9 @@ import java.util.concurrent.CompletionStage;
  * unmetered. Nothing here blocks: the ledger row is queued for a virtual thread.
  */
 public final class BudgetPolicy implements Policy {
+    /** Set by the route policy on every answer: {@code provider/model} of the target that served it. */
+    private static final String TARGET_HEADER = "x-switchboard-target";
+
     private final Billing billing;
     private final GatewayConfig config;
     private final ModelRouter router;
@@ -75,7 +79,15 @@ public final class BudgetPolicy implements Policy {
                     .withHeader(CostHeaders.SHOULD_RETRY, "false").withHeader(CostHeaders.COST, Money.ZERO.toPlainString());
             return CompletableFuture.completedFuture(CostHeaders.withBudgetState(reply, billing.book(), scopes));
         }
-        Settlement settlement = new Settlement(billing, admission, key == null ? null : key.team(), route);
+        TokenReservation rate;
+        try {
+            rate = key == null ? null : billing.keyRates().take(key, admission.worst().inputTokens() + admission.worst().outputTokens());
+        } catch (ProviderException limited) {
+            billing.book().release(admission.reservation());
+            Reply reply = errors.render(call.clientFormat(), limited.error()).withHeader(CostHeaders.COST, Money.ZERO.toPlainString());
+            return CompletableFuture.completedFuture(CostHeaders.withBudgetState(reply, billing.book(), scopes));
+        }
+        Settlement settlement = new Settlement(billing, admission, rate, key == null ? null : key.team(), route);
         CompletionStage<Reply> answer;
         try {
             answer = chain.proceed(admission.call());
@@ -141,7 +153,7 @@ public final class BudgetPolicy implements Policy {
 
     /** The target named by the route policy's header, else the route's first. */
     private Target servedBy(Reply reply, Call call) {
-        String header = reply.headers().get(FallbackRoutePolicy.TARGET_HEADER);
+        String header = reply.headers().get(TARGET_HEADER);
         int slash = header == null ? -1 : header.indexOf('/');
         if (slash > 0) return new Target(header.substring(0, slash), header.substring(slash + 1));
         return router.resolve(call.model(), null).getFirst();

@@ -9,6 +9,7 @@ import io.switchboard.engine.cost.Money;
 import io.switchboard.engine.cost.Reservation;
 import io.switchboard.engine.cost.SpendRecord;
 import io.switchboard.engine.cost.UnknownModelException;
+import io.switchboard.engine.resilience.TokenReservation;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,13 @@ final class Settlement {
     private final Call call;
     private final String team;
     private final String route;
+    private final TokenReservation rate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Settlement(Billing billing, Admission admission, String team, String route) {
+    /** {@code rate} is the key's rate-limit reservation, or null. */
+    Settlement(Billing billing, Admission admission, TokenReservation rate, String team, String route) {
         this.billing = billing;
+        this.rate = rate;
         this.admission = admission;
         this.call = admission.call();
         this.team = team;
@@ -43,7 +47,9 @@ final class Settlement {
 
     /** Drops the hold without spend: the call failed before anything was billed. */
     void release() {
-        if (closed.compareAndSet(false, true)) billing.book().release(admission.reservation());
+        if (!closed.compareAndSet(false, true)) return;
+        billing.book().release(admission.reservation());
+        if (rate != null) rate.settle(0); // the request was made; its tokens were not used
     }
 
     /**
@@ -62,6 +68,7 @@ final class Settlement {
             amount = admission.reservation().amount();
         }
         billing.book().settle(admission.reservation(), amount);
+        if (rate != null) rate.settle(usage.totalTokens());
         billing.record(SpendRecord.builder().requestId(call.requestId()).keyId(call.keyId())
                 .team(team).route(route).provider(target.provider()).model(target.model()).usage(usage).cost(amount)
                 .at(billing.clock().instant()).build());

@@ -32,10 +32,12 @@ import java.util.Objects;
  * @param masterKey    the key clients must present to the gateway; null = the gateway is open
  * @param resilience   routing and storm control (the {@code resilience:} section and per-route keys; docs/routing.md)
  * @param billing      budgets, pricing and over-budget behaviour (the {@code budgets:} / {@code pricing:} sections; docs/cost.md)
+ * @param streams      the stream journal and stream recovery (the {@code streams:} section; docs/streams.md)
  */
 public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<String, ProviderConfig> providers,
                             Map<String, RouteConfig> routes, String masterKeyEnv, Secret masterKey,
-                            ResilienceConfig resilience, io.switchboard.engine.billing.BillingConfig billing) {
+                            ResilienceConfig resilience, io.switchboard.engine.billing.BillingConfig billing,
+                            io.switchboard.engine.stream.StreamsConfig streams) {
 
     public static final String DEFAULT_ROUTE = "default";
     public static final String DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
@@ -49,6 +51,7 @@ public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<St
         upstream = upstream == null ? UpstreamConfig.DEFAULTS : upstream;
         resilience = resilience == null ? ResilienceConfig.DEFAULTS : resilience;
         billing = billing == null ? io.switchboard.engine.billing.BillingConfig.DEFAULTS : billing;
+        streams = streams == null ? io.switchboard.engine.stream.StreamsConfig.DEFAULTS : streams;
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
         if (providers.isEmpty()) throw new IllegalArgumentException("at least one provider must be configured");
@@ -73,11 +76,18 @@ public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<St
         this(server, upstream, providers, routes, masterKeyEnv, masterKey, resilience, null);
     }
 
+    /** Without a {@code streams} section (docs/streams.md: its defaults apply). */
+    public GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<String, ProviderConfig> providers,
+                         Map<String, RouteConfig> routes, String masterKeyEnv, Secret masterKey, ResilienceConfig resilience,
+                         io.switchboard.engine.billing.BillingConfig billing) {
+        this(server, upstream, providers, routes, masterKeyEnv, masterKey, resilience, billing, null);
+    }
+
     public static Builder builder() { return new Builder(); }
 
     public Builder toBuilder() {
         Builder b = new Builder().server(server).upstream(upstream).masterKey(masterKeyEnv, masterKey).resilience(resilience)
-                .billing(billing);
+                .billing(billing).streams(streams);
         providers.values().forEach(b::provider);
         routes.values().forEach(b::route);
         return b;
@@ -147,7 +157,7 @@ public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<St
 
     /** The same config with a different master key (e.g. one given on the command line). */
     public GatewayConfig withMasterKey(Secret key) {
-        return new GatewayConfig(server, upstream, providers, routes, masterKeyEnv, key, resilience, billing);
+        return new GatewayConfig(server, upstream, providers, routes, masterKeyEnv, key, resilience, billing, streams);
     }
 
     private static boolean nonBlank(String s) { return s != null && !s.isBlank(); }
@@ -163,6 +173,7 @@ public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<St
         private Secret masterKey;
         private ResilienceConfig resilience;
         private io.switchboard.engine.billing.BillingConfig billing;
+        private io.switchboard.engine.stream.StreamsConfig streams;
 
         public Builder server(ServerConfig v) { server = Objects.requireNonNull(v); return this; }
         public Builder upstream(UpstreamConfig v) { upstream = Objects.requireNonNull(v); return this; }
@@ -174,9 +185,11 @@ public record GatewayConfig(ServerConfig server, UpstreamConfig upstream, Map<St
         public Builder resilience(ResilienceConfig v) { resilience = v; return this; }
         /** Budgets and pricing (docs/cost.md); null = defaults. */
         public Builder billing(io.switchboard.engine.billing.BillingConfig v) { billing = v; return this; }
+        /** Stream journal and recovery (docs/streams.md); null = defaults. */
+        public Builder streams(io.switchboard.engine.stream.StreamsConfig v) { streams = v; return this; }
 
         public GatewayConfig build() {
-            return new GatewayConfig(server, upstream, providers, routes, masterKeyEnv, masterKey, resilience, billing);
+            return new GatewayConfig(server, upstream, providers, routes, masterKeyEnv, masterKey, resilience, billing, streams);
         }
     }
 }

@@ -31,7 +31,7 @@ public record ResilienceConfig(Map<String, TimeoutTier> tiers, String defaultTie
         targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
         routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
         if (idempotency == null) idempotency = IdempotencyConfig.defaults();
-        if (defaultTier != null && tier(defaultTier).isEmpty()) {
+        if (defaultTier != null && !tiers.containsKey(defaultTier) && builtIn(defaultTier).isEmpty()) {
             throw new IllegalArgumentException("default_tier names unknown tier " + defaultTier);
         }
     }
@@ -39,7 +39,10 @@ public record ResilienceConfig(Map<String, TimeoutTier> tiers, String defaultTie
     /** A tier by name: one from the file, else a built-in (interactive, standard, long). */
     public Optional<TimeoutTier> tier(String name) {
         TimeoutTier own = tiers.get(name);
-        if (own != null) return Optional.of(own);
+        return own != null ? Optional.of(own) : builtIn(name);
+    }
+
+    private static Optional<TimeoutTier> builtIn(String name) {
         try {
             return Optional.of(TimeoutTier.named(name));
         } catch (IllegalArgumentException e) {

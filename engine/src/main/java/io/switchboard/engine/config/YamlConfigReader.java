@@ -43,7 +43,7 @@ final class YamlConfigReader {
         }
         if (root == null || !root.isObject()) throw fail("", "the config must be a mapping with a providers section");
         keys(root, "", "providers", "routes", "server", "upstream", "master_key_env", "resilience",
-                "budgets", "pricing");
+                "budgets", "pricing", "streams");
 
         GatewayConfig.Builder b = GatewayConfig.builder();
         JsonNode providers = root.get("providers");
@@ -60,6 +60,7 @@ final class YamlConfigReader {
         if (root.has("upstream")) b.upstream(upstream(root.get("upstream")));
         b.resilience(new ResilienceYamlReader(this::fail).read(root.get("resilience"), routes, providers));
         b.billing(io.switchboard.engine.billing.BillingYamlReader.read(root.get("budgets"), root.get("pricing"), this::fail));
+        b.streams(io.switchboard.engine.stream.StreamsYamlReader.read(root.get("streams"), this::fail));
         String masterEnv = text(root, "", "master_key_env", false);
         if (masterEnv != null) b.masterKey(masterEnv, Secret.ofNullable(env.get(masterEnv)));
         try {

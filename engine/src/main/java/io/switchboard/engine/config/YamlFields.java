@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Typed reads of one YAML mapping for the {@code resilience} reader, failing with the JSON Pointer of the
@@ -78,7 +79,7 @@ record YamlFields(JsonNode node, String at, BiFunction<String, String, ConfigExc
     }
 
     /** Runs {@code build}, turning a validation error of the built value into a config error at this mapping. */
-    <T> T build(java.util.function.Supplier<T> build) {
+    <T> T build(Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.switchboard.engine.cost;
 
+import io.switchboard.core.model.Usage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -126,6 +127,107 @@ public final class SpendLedger implements SpendHistory {
             cursor = end;
         }
         return days;
+    }
+
+    /** What to group a report by. */
+    public enum Grouping { KEY, TEAM, ROUTE, MODEL }
+
+    /**
+     * Totals in {@code [from, to)} grouped by {@code by}, most expensive first, counting only the calls of
+     * virtual key {@code keyId} when it is non-null.
+     */
+    public List<SpendTotal> totals(Grouping by, String keyId, Instant from, Instant to) {
+        String column = switch (by) {
+            case KEY -> "key_id";
+            case TEAM -> "team";
+            case ROUTE -> "route";
+            case MODEL -> "model";
+        };
+        return keyId == null ? totalsBy(column, from, to) : db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", " + TOTALS
+                    + " FROM spend WHERE created_at_ms >= ? AND created_at_ms < ? AND key_id = ? GROUP BY " + column
+                    + " ORDER BY SUM(cost_picousd) DESC, " + column)) {
+                ps.setLong(1, millis(from));
+                ps.setLong(2, millis(to));
+                ps.setString(3, keyId);
+                List<SpendTotal> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(totalAt(rs, rs.getString(1), 2));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Everything in {@code [from, to)}, optionally for one key only, as a single total (group null). */
+    public SpendTotal total(String keyId, Instant from, Instant to) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TOTALS
+                    + " FROM spend WHERE created_at_ms >= ? AND created_at_ms < ?" + (keyId == null ? "" : " AND key_id = ?"))) {
+                ps.setLong(1, millis(from));
+                ps.setLong(2, millis(to));
+                if (keyId != null) ps.setString(3, keyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return totalAt(rs, null, 1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Totals per local calendar day of {@code zone} for the days in {@code [from, to)} that had calls, in date
+     * order, optionally for one key only. Rows are summed per quarter hour in SQL (every zone offset is a
+     * multiple of 15 minutes) and the quarters assigned to local days here, so DST days come out right.
+     */
+    public List<SpendTotal> dailyTotals(String keyId, Instant from, Instant to, ZoneId zone) {
+        final long quarter = 15 * 60 * 1000L;
+        Map<String, long[]> byDay = new java.util.TreeMap<>();
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT created_at_ms / " + quarter + ", " + TOTALS
+                    + " FROM spend WHERE created_at_ms >= ? AND created_at_ms < ?" + (keyId == null ? "" : " AND key_id = ?")
+                    + " GROUP BY created_at_ms / " + quarter)) {
+                ps.setLong(1, millis(from));
+                ps.setLong(2, millis(to));
+                if (keyId != null) ps.setString(3, keyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String day = LocalDate.ofInstant(Instant.ofEpochMilli(rs.getLong(1) * quarter), zone).toString();
+                        long[] sums = byDay.computeIfAbsent(day, d -> new long[7]);
+                        for (int i = 0; i < 7; i++) sums[i] += rs.getLong(i + 2);
+                    }
+                }
+                return null;
+            }
+        });
+        List<SpendTotal> out = new ArrayList<>();
+        byDay.forEach((day, s) -> out.add(new SpendTotal(day, s[0], s[1], s[2], s[3], s[4], s[5], Money.ofPicos(s[6]))));
+        return out;
+    }
+
+    /** The calls recorded in {@code [from, to)}, optionally for one key only, oldest first. */
+    public List<SpendRecord> records(String keyId, Instant from, Instant to) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM spend WHERE created_at_ms >= ? AND created_at_ms < ?"
+                    + (keyId == null ? "" : " AND key_id = ?") + " ORDER BY created_at_ms, id")) {
+                ps.setLong(1, millis(from));
+                ps.setLong(2, millis(to));
+                if (keyId != null) ps.setString(3, keyId);
+                List<SpendRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(recordAt(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    private static SpendRecord recordAt(ResultSet rs) throws SQLException {
+        Usage usage = new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getLong("cached_input_tokens"),
+                rs.getLong("cache_write_tokens"), rs.getLong("reasoning_tokens"));
+        return new SpendRecord(rs.getString("request_id"), rs.getString("key_id"), rs.getString("team"), rs.getString("route"),
+                rs.getString("provider"), rs.getString("model"), usage, Money.ofPicos(rs.getLong("cost_picousd")),
+                rs.getInt("batch") == 1, Instant.ofEpochMilli(rs.getLong("created_at_ms")));
     }
 
     private List<SpendTotal> totalsBy(String column, Instant from, Instant to) {

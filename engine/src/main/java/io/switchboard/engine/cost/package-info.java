@@ -17,6 +17,7 @@
  * Amounts are {@link io.switchboard.engine.cost.Money}: exact decimals, never {@code double}.
  *
  * <h2>On the request path</h2>
+ * {@code io.switchboard.engine.billing.BudgetPolicy} does the following for every generation call:
  * <ol>
  *   <li><b>Estimate</b>: {@code estimator.estimate(request)} (or {@code estimateJson} for pass-through).
  *       Optionally lower {@code max_tokens} with {@code book.clampMaxTokens(...)} and estimate again.</li>
@@ -27,8 +28,8 @@
  *   <li><b>Call</b> the upstream.</li>
  *   <li><b>Settle</b> from the provider's reported usage: {@code book.settle(reservation,
  *       catalog.cost(model, usage, batch).total())}; or <b>release</b> with {@code book.release(reservation)}
- *       when the call failed before anything was billed. A stream cut off without final usage should settle
- *       at the reserved worst case: the provider may still bill it.</li>
+ *       when the call failed before anything was billed. A stream cut off without final usage settles for
+ *       what it produced (see {@code io.switchboard.engine.billing.MeteredByteSource} and docs/cost.md).</li>
  *   <li><b>Record</b>: {@code ledger.record(...)} on a virtual-thread executor, after the response is sent,
  *       never on the event loop.</li>
  * </ol>

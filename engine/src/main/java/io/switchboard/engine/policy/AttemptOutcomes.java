@@ -58,6 +58,12 @@ public final class AttemptOutcomes {
         return s >= 400 && s <= 599 ? s : c.status() >= 400 && c.status() <= 599 ? c.status() : c.error().kind().defaultStatus();
     }
 
+    /** {@code failure} as an unchecked exception to rethrow from a stage callback, unwrapped. */
+    static RuntimeException rethrow(Throwable failure) {
+        Throwable t = unwrap(failure);
+        return t instanceof RuntimeException re ? re : new CompletionException(t);
+    }
+
     static Throwable unwrap(Throwable t) {
         while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
         return t;

@@ -34,6 +34,7 @@ public final class HttpTransport implements Policy {
     private final RequestPlanner planner;
     private final ReplyReader reader;
     private final Function<Call, AttemptTimeouts> timeouts;
+    private volatile StreamRecoveryHook recoveryHook;
 
     public HttpTransport(GatewayConfig config, UpstreamClients clients, WireFormatLookup formats, LongSupplier nanoTicker) {
         this(config, clients, formats, nanoTicker, null);
@@ -54,12 +55,21 @@ public final class HttpTransport implements Policy {
         this.reader = new ReplyReader(formats);
     }
 
+    /** Makes streams recoverable when their upstream connection breaks or stalls (docs/streams.md). */
+    public HttpTransport streamRecovery(io.switchboard.engine.stream.UpstreamRecovery recovery, UpstreamClients upstreams,
+                                        WireFormatLookup formats) {
+        recoveryHook = recovery == null ? null : new StreamRecoveryHook(recovery, upstreams, formats);
+        reader.recovery = recoveryHook;
+        return this;
+    }
+
     @Override
     public CompletionStage<Reply> apply(Call call, Chain chain) {
         if (call.target() == null) throw new IllegalStateException("no target: the route policy must run before the transport");
         ProviderConfig provider = config.providers().get(call.target().provider());
         UpstreamEndpoint endpoint = clients.endpoint(provider.name());
-        UpstreamRequest request = planner.plan(call, provider, endpoint);
+        UpstreamRequest planned = planner.plan(call, provider, endpoint);
+        UpstreamRequest request = recoveryHook == null ? planned : recoveryHook.prepare(call, planned);
         long idleMs = config.upstream().idleTimeoutMs();
         if (call.deadlineNanos() != Long.MAX_VALUE) {
             long leftMs = TimeUnit.NANOSECONDS.toMillis(call.deadlineNanos() - ticker.getAsLong());

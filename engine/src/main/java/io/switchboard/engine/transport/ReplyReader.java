@@ -31,6 +31,9 @@ final class ReplyReader {
 
     ReplyReader(WireFormatLookup formats) { this.formats = formats; }
 
+    /** Upstream stream recovery (engine.stream); null = streams end when their connection does. */
+    volatile StreamRecoveryHook recovery;
+
     /** Must run on the response's event loop as soon as the headers arrive, before any body chunk. */
     Future<Reply> read(Call call, UpstreamRequest request, ProviderConfig provider, HttpClientResponse response) {
         int status = response.statusCode();
@@ -38,6 +41,7 @@ final class ReplyReader {
         if (status / 100 == 2 && contentType.startsWith("text/event-stream")) {
             response.pause();
             ByteSource body = new VertxByteSource(response, provider.name());
+            if (recovery != null) body = recovery.wrap(call, request, provider, body);
             Map<String, String> headers = forwarded(response, request.translated());
             headers.put("content-type", "text/event-stream; charset=utf-8");
             headers.put("cache-control", "no-cache");

@@ -110,6 +110,32 @@ class SpendLedgerTest {
     }
 
     @Test
+    void reportsForOneKeyGroupByModelAndLocalDayAndReadBackTheRows() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        try (SqliteDatabase db = SqliteDatabase.open(dataDir)) {
+            SpendLedger ledger = new SpendLedger(db, clock);
+            ledger.record(call("r1", "vk_a", "gpt-4o", "1", Instant.parse("2026-03-08T04:59:00Z"))); // 23:59 on the 7th
+            ledger.record(call("r2", "vk_a", "gpt-4o-mini", "2", Instant.parse("2026-03-08T05:00:00Z"))); // 00:00 on the 8th
+            ledger.record(call("r3", "vk_b", "gpt-4o", "4", Instant.parse("2026-03-08T06:00:00Z")));
+            ledger.record(call("r4", "vk_a", "gpt-4o", "8", Instant.parse("2026-03-09T03:59:00Z"))); // 23:59 on the 8th (EDT)
+
+            List<SpendTotal> days = ledger.dailyTotals("vk_a", Instant.EPOCH, Instant.MAX, newYork);
+            assertThat(days).extracting(SpendTotal::group).containsExactly("2026-03-07", "2026-03-08");
+            assertThat(days).extracting(SpendTotal::cost).containsExactly(Money.usd(1), Money.usd(10));
+            assertThat(ledger.dailyTotals(null, Instant.EPOCH, Instant.MAX, newYork)).extracting(SpendTotal::cost)
+                    .containsExactly(Money.usd(1), Money.usd(14));
+            assertThat(ledger.totals(SpendLedger.Grouping.MODEL, "vk_a", Instant.EPOCH, Instant.MAX))
+                    .extracting(SpendTotal::group, SpendTotal::cost)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("gpt-4o", Money.usd(9)), org.assertj.core.groups.Tuple.tuple("gpt-4o-mini", Money.usd(2)));
+            assertThat(ledger.total("vk_a", Instant.EPOCH, Instant.MAX).cost()).isEqualTo(Money.usd(11));
+            assertThat(ledger.total(null, Instant.EPOCH, Instant.MAX).calls()).isEqualTo(4);
+            List<SpendRecord> rows = ledger.records("vk_a", Instant.EPOCH, Instant.MAX);
+            assertThat(rows).extracting(SpendRecord::requestId).containsExactly("r1", "r2", "r4");
+            assertThat(rows.getFirst()).isEqualTo(call("r1", "vk_a", "gpt-4o", "1", Instant.parse("2026-03-08T04:59:00Z")));
+        }
+    }
+
+    @Test
     void loadSpendSinceGroupsByEveryScope() {
         try (SqliteDatabase db = SqliteDatabase.open(dataDir)) {
             SpendLedger ledger = new SpendLedger(db, clock);

@@ -58,10 +58,16 @@ final class ServeCommand implements Callable<Integer> {
 
         MasterKey master = MasterKey.resolve(cfg, env, DataDir.resolve(dataDir, env));
         master.announce(System.out); // before listening: a generated key is shown once, even if start-up fails
-        GatewayOptions.Builder options = GatewayOptions.from(cfg).authenticator(master.authenticator());
+        // Budgets, the spend ledger and virtual keys live in the data directory (docs/cost.md).
+        io.switchboard.engine.billing.Billing billing = io.switchboard.engine.billing.Billing.open(cfg.billing(),
+                DataDir.resolve(dataDir, env), java.time.Clock.systemUTC());
+        GatewayOptions.Builder options = GatewayOptions.from(cfg).authenticator(
+                new io.switchboard.gateway.admin.VirtualKeyAuthenticator(master.authenticator(), billing.keys()));
         if (host != null) options.host(host);
 
-        Switchboard engine = Switchboard.builder().vertx(vertx).config(cfg).build();
+        Switchboard engine = Switchboard.builder().vertx(vertx).config(cfg).billing(billing)
+                .streamStore(cfg.streams().durable() ? io.switchboard.engine.stream.SqliteStreamStore.open( // docs/streams.md
+                        DataDir.resolve(dataDir, env), java.time.Clock.systemUTC()) : null).build();
         GatewayServer server;
         try {
             server = GatewayServer.start(engine, options.build());
@@ -69,6 +75,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("switchboard: cannot start the gateway on " + cfg.server().host() + ":" + cfg.server().port()
                     + ": " + rootMessage(e));
             engine.close();
+            billing.close();
             vertx.close();
             return 1;
         }
@@ -80,6 +87,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             engine.close();
+            billing.close();
             if (sim != null) sim.close();
             vertx.close();
             stopped.countDown();

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,9 +97,6 @@ class SdkRetrySignalTest {
     }
 
     @Test
-    @Disabled("waits for issue 3: x-should-retry. The gateway falls back across the default route's targets but "
-            + "does not yet answer the final error with x-should-retry: false, so the SDK's 2 retries re-run the "
-            + "whole fallback: 3 x 2 = 6 upstream requests instead of 2")
     void afterAFallbackTheGatewayTellsTheOpenAiSdkNotToRetry() {
         gateway.simulator().setScenario(EVERYTHING_OVERLOADED);
 
@@ -113,9 +109,6 @@ class SdkRetrySignalTest {
     }
 
     @Test
-    @Disabled("waits for issue 3: x-should-retry. The gateway falls back across the default route's targets but "
-            + "does not yet answer the final error with x-should-retry: false, so the SDK's 2 retries re-run the "
-            + "whole fallback: 3 x 2 = 6 upstream requests instead of 2")
     void afterAFallbackTheGatewayTellsTheAnthropicSdkNotToRetry() {
         gateway.simulator().setScenario(EVERYTHING_OVERLOADED);
 

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.core.model.ErrorKind;
 import io.switchboard.core.model.ProviderError;
 import io.switchboard.providers.json.Json;
+import io.switchboard.providers.wire.ErrorCodec;
 
 /**
  * Anthropic's error envelope {@code {"type":"error","error":{"type","message"},"request_id"}} and the
  * status/type table of provider-apis.md B3. {@code request_id} is optional and left out: the neutral error has none.
  */
 final class MessagesErrors {
+    static final ErrorCodec CODEC = new ErrorCodec(MessagesErrors::decode, MessagesErrors::encode, MessagesErrors::statusFor);
+
     private MessagesErrors() {}
 
     static ProviderError decode(int status, JsonNode body) {

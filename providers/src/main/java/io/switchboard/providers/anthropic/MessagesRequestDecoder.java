@@ -11,6 +11,7 @@ import io.switchboard.core.model.Role;
 import io.switchboard.core.model.Tool;
 import io.switchboard.core.model.ToolChoice;
 import io.switchboard.providers.json.Json;
+import io.switchboard.providers.wire.TextParts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +28,7 @@ final class MessagesRequestDecoder {
         Integer maxTokens = optionalInt(body, "max_tokens", "");
         if (maxTokens == null) throw missing("max_tokens");
         JsonNode messages = requiredArray(body, "messages", "");
-        List<Message> neutral = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) neutral.add(message(objectAt(messages, i, "messages"), path("messages", i)));
+        List<Message> neutral = mapObjects(messages, "messages", this::message);
         JsonNode metadata = optionalObject(body, "metadata", "");
         ToolChoiceSetting choice = toolChoice(optionalObject(body, "tool_choice", ""));
         return ChatRequest.builder()
@@ -52,15 +52,7 @@ final class MessagesRequestDecoder {
         if (v == null || v.isNull()) return null;
         if (v.isTextual()) return v.textValue();
         if (!v.isArray()) throw invalidType("system", "a string or an array of text blocks", v);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) {
-            String p = path("system", i);
-            JsonNode block = objectAt(v, i, "system");
-            String type = requiredString(block, "type", p);
-            if (!type.equals("text")) throw invalidValue(path(p, "type"), type, "'text'");
-            texts.add(requiredString(block, "text", p));
-        }
-        return String.join("\n\n", texts);
+        return String.join("\n\n", mapObjects(v, "system", TextParts::text));
     }
 
     private Message message(JsonNode m, String p) {
@@ -117,15 +109,17 @@ final class MessagesRequestDecoder {
         if (c == null || c.isNull()) return "";
         if (c.isTextual()) return c.textValue();
         if (!c.isArray()) throw invalidType(cp, "a string or an array of content blocks", c);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < c.size(); i++) {
-            String pp = path(cp, i);
-            JsonNode block = objectAt(c, i, cp);
+        List<String> texts = mapObjects(c, cp, (block, pp) -> {
             String type = requiredString(block, "type", pp);
             // The neutral tool result is text; OpenAI tool messages cannot carry images either.
             if (!type.equals("text")) throw unsupported(path(pp, "type"), "Tool result content type '" + type + "'");
+            return requiredString(block, "text", pp);
+        });
+        // Leading empty texts add no separator.
+        StringBuilder sb = new StringBuilder();
+        for (String text : texts) {
             if (!sb.isEmpty()) sb.append("\n\n");
-            sb.append(requiredString(block, "text", pp));
+            sb.append(text);
         }
         return sb.toString();
     }
@@ -142,19 +136,13 @@ final class MessagesRequestDecoder {
     }
 
     private List<Tool> tools(JsonNode body) {
-        JsonNode array = optionalArray(body, "tools", "");
-        List<Tool> tools = new ArrayList<>();
-        if (array == null) return tools;
-        for (int i = 0; i < array.size(); i++) {
-            String p = path("tools", i);
-            JsonNode t = objectAt(array, i, "tools");
+        return mapObjects(optionalArray(body, "tools", ""), "tools", (t, p) -> {
             String type = optionalString(t, "type", p);
             // Server tools (web_search_…, bash_…, …) run at Anthropic and have no equivalent elsewhere.
             if (type != null && !type.equals("custom")) throw unsupported(path(p, "type"), "Tool type '" + type + "'");
-            tools.add(new Tool(requiredString(t, "name", p), optionalString(t, "description", p),
-                    optionalObject(t, "input_schema", p), optionalBoolean(t, "strict", p)));
-        }
-        return tools;
+            return new Tool(requiredString(t, "name", p), optionalString(t, "description", p),
+                    optionalObject(t, "input_schema", p), optionalBoolean(t, "strict", p));
+        });
     }
 
     private record ToolChoiceSetting(ToolChoice choice, Boolean parallel) {}

@@ -1,15 +1,13 @@
 package io.switchboard.providers.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.core.model.ErrorKind;
-import io.switchboard.core.model.ProviderError;
 import io.switchboard.core.model.StopReason;
 import io.switchboard.core.model.StreamEvent;
 import io.switchboard.core.model.Usage;
 import io.switchboard.core.wire.SseEvent;
 import io.switchboard.core.wire.StreamDecoder;
 import io.switchboard.providers.json.Json;
+import io.switchboard.providers.wire.UpstreamFrames;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -36,12 +34,10 @@ final class MessagesStreamDecoder implements StreamDecoder {
     @Override
     public List<StreamEvent> decode(SseEvent event) {
         if (stopped) return List.of();
-        JsonNode data;
-        try {
-            data = Json.parse(event.data());
-        } catch (JsonProcessingException e) {
+        JsonNode data = UpstreamFrames.parse(event.data());
+        if (data == null) {
             stopped = true;
-            return List.of(new StreamEvent.Error(ProviderError.of(ErrorKind.BAD_GATEWAY, "Malformed event from upstream")));
+            return UpstreamFrames.malformed("event");
         }
         String type = event.event() != null ? event.event() : Json.text(data, "type");
         if (type == null) return List.of();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Typed reads of client request fields. Every failure is an {@code INVALID_REQUEST} {@link ProviderException}
@@ -113,6 +114,17 @@ public final class JsonFields {
         JsonNode v = array.get(index);
         if (!v.isObject()) throw invalidType(path(arrayPath, index), "an object", v);
         return v;
+    }
+
+    /**
+     * Reads each element of {@code array}, which must be an object, together with its path (e.g. {@code tools[2]});
+     * empty when {@code array} is null, so an optional array can be passed straight in.
+     */
+    public static <T> List<T> mapObjects(JsonNode array, String arrayPath, BiFunction<JsonNode, String, T> read) {
+        List<T> out = new ArrayList<>();
+        if (array == null) return out;
+        for (int i = 0; i < array.size(); i++) out.add(read.apply(objectAt(array, i, arrayPath), path(arrayPath, i)));
+        return out;
     }
 
     /** A string or an array of strings (OpenAI {@code stop}); empty when absent. */

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.core.model.ErrorKind;
 import io.switchboard.core.model.ProviderError;
 import io.switchboard.providers.json.Json;
+import io.switchboard.providers.wire.ErrorCodec;
 
 /**
  * OpenAI's error envelope {@code {"error":{"message","type","param","code"}}}, shared by Chat Completions and
  * Responses (provider-apis.md A3). All four keys are always written; {@code param} and {@code code} may be null.
  */
 public final class OpenAiErrors {
+    /** These conventions as a format's error codec. */
+    public static final ErrorCodec CODEC = new ErrorCodec(OpenAiErrors::decode, OpenAiErrors::encode, OpenAiErrors::statusFor);
+
     private OpenAiErrors() {}
 
     /** The neutral error for an upstream answer with HTTP {@code status}; any body shape is tolerated. */

@@ -1,2 +1,5 @@
-/** Small wire conventions shared by several formats (id prefixes, image URLs); not an API for other modules. */
+/**
+ * Wire conventions shared by several formats (id prefixes, image URLs, text parts) and the base the format
+ * classes are composed on; not an API for other modules.
+ */
 package io.switchboard.providers.wire;

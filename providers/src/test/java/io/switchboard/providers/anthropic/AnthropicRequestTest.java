@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.core.model.ChatRequest;
 import io.switchboard.core.model.ContentPart;
-import io.switchboard.core.model.ErrorKind;
 import io.switchboard.core.model.Message;
 import io.switchboard.core.model.ProviderException;
 import io.switchboard.core.model.ResponseFormat;
@@ -15,6 +14,7 @@ import io.switchboard.core.model.Role;
 import io.switchboard.core.model.Tool;
 import io.switchboard.core.model.ToolChoice;
 import io.switchboard.providers.Fixtures;
+import io.switchboard.providers.InvalidRequests;
 import io.switchboard.providers.json.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,12 +116,5 @@ class AnthropicRequestTest {
         return format.encodeRequest(r).get("tool_choice");
     }
 
-    private void assertInvalid(String json, String param) {
-        assertThatThrownBy(() -> format.decodeRequest(Fixtures.parse(json)))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.error().kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
-                    assertThat(e.error().param()).isEqualTo(param);
-                    assertThat(e.error().message()).contains(param);
-                });
-    }
+    private void assertInvalid(String json, String param) { InvalidRequests.assertRejected(format, json, param); }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.simulator.JsonSchemaShape;
 import java.util.Map;
 
 /**
@@ -28,17 +29,11 @@ final class ToolArguments {
     private static JsonNode value(String name, JsonNode schema, int depth) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (schema == null || !schema.isObject() || depth > MAX_DEPTH) return f.objectNode();
-        if (schema.has("const")) return schema.get("const");
-        JsonNode options = schema.get("enum");
-        if (options != null && options.isArray() && !options.isEmpty()) return options.get(0);
-        for (String union : new String[] {"anyOf", "oneOf"}) {
-            JsonNode alternatives = schema.get(union);
-            if (alternatives != null && alternatives.isArray() && !alternatives.isEmpty()) {
-                return value(name, alternatives.get(0), depth + 1);
-            }
-        }
-        String type = typeOf(schema);
-        switch (type) {
+        JsonNode fixed = JsonSchemaShape.fixedValue(schema);
+        if (fixed != null) return fixed;
+        JsonNode alternative = JsonSchemaShape.firstAlternative(schema);
+        if (alternative != null) return value(name, alternative, depth + 1);
+        switch (JsonSchemaShape.typeOf(schema)) {
             case "string":
                 return f.textNode("sample " + name);
             case "integer":
@@ -65,19 +60,5 @@ final class ToolArguments {
                 return object;
             }
         }
-    }
-
-    // "type" may be a list such as ["string","null"]; the first non-null entry is the sample's type.
-    private static String typeOf(JsonNode schema) {
-        JsonNode type = schema.get("type");
-        if (type == null) return schema.has("items") ? "array" : "object";
-        if (type.isTextual()) return type.asText();
-        if (type.isArray()) {
-            for (JsonNode t : type) {
-                if (!"null".equals(t.asText())) return t.asText();
-            }
-            return "null";
-        }
-        return "object";
     }
 }

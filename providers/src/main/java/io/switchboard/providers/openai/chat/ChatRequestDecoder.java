@@ -11,7 +11,9 @@ import io.switchboard.core.model.ResponseFormat;
 import io.switchboard.core.model.Role;
 import io.switchboard.core.model.Tool;
 import io.switchboard.core.model.ToolChoice;
+import io.switchboard.providers.openai.OpenAiToolChoices;
 import io.switchboard.providers.wire.ImageUrls;
+import io.switchboard.providers.wire.TextParts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,15 +92,7 @@ final class ChatRequestDecoder {
         }
         if (c.isTextual()) return c.textValue();
         if (!c.isArray()) throw invalidType(cp, "one of a string or array of objects", c);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < c.size(); i++) {
-            String pp = path(cp, i);
-            JsonNode part = objectAt(c, i, cp);
-            String type = requiredString(part, "type", pp);
-            if (!type.equals("text")) throw invalidValue(path(pp, "type"), type, "'text'");
-            sb.append(requiredString(part, "text", pp));
-        }
-        return sb.toString();
+        return String.join("", mapObjects(c, cp, TextParts::text));
     }
 
     private List<ContentPart> userParts(JsonNode m, String p) {
@@ -107,20 +101,18 @@ final class ChatRequestDecoder {
         if (c == null || c.isNull()) throw missing(cp);
         if (c.isTextual()) return List.of(new ContentPart.Text(c.textValue()));
         if (!c.isArray()) throw invalidType(cp, "one of a string or array of objects", c);
-        List<ContentPart> parts = new ArrayList<>();
-        for (int i = 0; i < c.size(); i++) {
-            String pp = path(cp, i);
-            JsonNode part = objectAt(c, i, cp);
-            String type = requiredString(part, "type", pp);
-            switch (type) {
-                case "text" -> parts.add(new ContentPart.Text(requiredString(part, "text", pp)));
-                case "image_url" -> parts.add(ImageUrls.parse(
-                        requiredString(requiredObject(part, "image_url", pp), "url", path(pp, "image_url"))));
-                case "input_audio", "file" -> throw unsupported(path(pp, "type"), "Content part type '" + type + "'");
-                default -> throw invalidValue(path(pp, "type"), type, "'text', 'image_url', 'input_audio', and 'file'");
-            }
-        }
-        return parts;
+        return mapObjects(c, cp, this::userPart);
+    }
+
+    private ContentPart userPart(JsonNode part, String pp) {
+        String type = requiredString(part, "type", pp);
+        return switch (type) {
+            case "text" -> new ContentPart.Text(requiredString(part, "text", pp));
+            case "image_url" -> ImageUrls.parse(
+                    requiredString(requiredObject(part, "image_url", pp), "url", path(pp, "image_url")));
+            case "input_audio", "file" -> throw unsupported(path(pp, "type"), "Content part type '" + type + "'");
+            default -> throw invalidValue(path(pp, "type"), type, "'text', 'image_url', 'input_audio', and 'file'");
+        };
     }
 
     private List<ContentPart> assistantParts(JsonNode m, String p) {
@@ -130,62 +122,41 @@ final class ChatRequestDecoder {
         if (c != null && c.isTextual()) {
             if (!c.textValue().isEmpty()) parts.add(new ContentPart.Text(c.textValue()));
         } else if (c != null && c.isArray()) {
-            for (int i = 0; i < c.size(); i++) {
-                String pp = path(cp, i);
-                JsonNode part = objectAt(c, i, cp);
+            parts.addAll(mapObjects(c, cp, (part, pp) -> {
                 String type = requiredString(part, "type", pp);
                 String field = switch (type) {
                     case "text" -> "text";
                     case "refusal" -> "refusal";
                     default -> throw invalidValue(path(pp, "type"), type, "'text' and 'refusal'");
                 };
-                parts.add(new ContentPart.Text(requiredString(part, field, pp)));
-            }
+                return new ContentPart.Text(requiredString(part, field, pp));
+            }));
         } else if (c != null && !c.isNull()) {
             throw invalidType(cp, "one of a string or array of objects", c);
         }
-        JsonNode calls = optionalArray(m, "tool_calls", p);
-        if (calls != null) {
-            String tp = path(p, "tool_calls");
-            for (int i = 0; i < calls.size(); i++) {
-                String cpp = path(tp, i);
-                JsonNode call = objectAt(calls, i, tp);
-                JsonNode fn = requiredObject(call, "function", cpp);
-                String fp = path(cpp, "function");
-                parts.add(new ContentPart.ToolCall(requiredString(call, "id", cpp),
-                        requiredString(fn, "name", fp), requiredString(fn, "arguments", fp)));
-            }
-        }
+        parts.addAll(mapObjects(optionalArray(m, "tool_calls", p), path(p, "tool_calls"), (call, cpp) -> {
+            JsonNode fn = requiredObject(call, "function", cpp);
+            String fp = path(cpp, "function");
+            return new ContentPart.ToolCall(requiredString(call, "id", cpp),
+                    requiredString(fn, "name", fp), requiredString(fn, "arguments", fp));
+        }));
         return parts;
     }
 
     private List<Tool> readTools(JsonNode body) {
-        JsonNode array = optionalArray(body, "tools", "");
-        List<Tool> tools = new ArrayList<>();
-        if (array == null) return tools;
-        for (int i = 0; i < array.size(); i++) {
-            String p = path("tools", i);
-            JsonNode t = objectAt(array, i, "tools");
+        return mapObjects(optionalArray(body, "tools", ""), "tools", (t, p) -> {
             String type = optionalString(t, "type", p);
             if (type != null && !type.equals("function")) throw unsupported(path(p, "type"), "Tool type '" + type + "'");
             JsonNode fn = requiredObject(t, "function", p);
             String fp = path(p, "function");
-            tools.add(new Tool(requiredString(fn, "name", fp), optionalString(fn, "description", fp),
-                    optionalObject(fn, "parameters", fp), optionalBoolean(fn, "strict", fp)));
-        }
-        return tools;
+            return new Tool(requiredString(fn, "name", fp), optionalString(fn, "description", fp),
+                    optionalObject(fn, "parameters", fp), optionalBoolean(fn, "strict", fp));
+        });
     }
 
     private ToolChoice readToolChoice(JsonNode v) {
         if (v == null || v.isNull()) return null;
-        if (v.isTextual()) {
-            return switch (v.textValue()) {
-                case "auto" -> ToolChoice.AUTO;
-                case "none" -> ToolChoice.NONE;
-                case "required" -> ToolChoice.REQUIRED;
-                default -> throw invalidValue("tool_choice", v.textValue(), "'none', 'auto', and 'required'");
-            };
-        }
+        if (v.isTextual()) return OpenAiToolChoices.mode(v.textValue());
         if (!v.isObject()) throw invalidType("tool_choice", "one of a string or object", v);
         String type = requiredString(v, "type", "tool_choice");
         if (!type.equals("function")) throw unsupported("tool_choice.type", "tool_choice type '" + type + "'");

@@ -1,9 +1,6 @@
 package io.switchboard.providers.openai.chat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.core.model.ErrorKind;
-import io.switchboard.core.model.ProviderError;
 import io.switchboard.core.model.StopReason;
 import io.switchboard.core.model.StreamEvent;
 import io.switchboard.core.model.Usage;
@@ -11,6 +8,7 @@ import io.switchboard.core.wire.SseEvent;
 import io.switchboard.core.wire.StreamDecoder;
 import io.switchboard.providers.json.Json;
 import io.switchboard.providers.openai.OpenAiErrors;
+import io.switchboard.providers.wire.UpstreamFrames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,12 +37,10 @@ final class ChatStreamDecoder implements StreamDecoder {
         String data = event.data() == null ? "" : event.data().strip();
         if (data.equals("[DONE]")) return finish(new ArrayList<>());
         if (data.isEmpty()) return List.of();
-        JsonNode chunk;
-        try {
-            chunk = Json.parse(data);
-        } catch (JsonProcessingException e) {
+        JsonNode chunk = UpstreamFrames.parse(data);
+        if (chunk == null) {
             stopped = true;
-            return List.of(new StreamEvent.Error(ProviderError.of(ErrorKind.BAD_GATEWAY, "Malformed chunk from upstream")));
+            return UpstreamFrames.malformed("chunk");
         }
         if (Json.has(chunk, "error")) {
             stopped = true;

@@ -10,6 +10,7 @@ import io.switchboard.core.model.ResponseFormat;
 import io.switchboard.core.model.Role;
 import io.switchboard.core.model.Tool;
 import io.switchboard.core.model.ToolChoice;
+import io.switchboard.providers.openai.OpenAiToolChoices;
 import io.switchboard.providers.wire.ImageUrls;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,7 @@ final class ResponsesRequestDecoder {
         if (c.isTextual()) {
             parts.add(new ContentPart.Text(c.textValue()));
         } else if (c.isArray()) {
-            for (int i = 0; i < c.size(); i++) parts.add(part(objectAt(c, i, cp), path(cp, i)));
+            parts.addAll(mapObjects(c, cp, this::part));
         } else {
             throw invalidType(cp, "a string or an array of content parts", c);
         }
@@ -143,43 +144,26 @@ final class ResponsesRequestDecoder {
         if (out == null || out.isNull()) throw missing(op);
         if (out.isTextual()) return out.textValue();
         if (!out.isArray()) throw invalidType(op, "a string or an array of content parts", out);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < out.size(); i++) {
-            String pp = path(op, i);
-            JsonNode part = objectAt(out, i, op);
+        return String.join("", mapObjects(out, op, (part, pp) -> {
             String type = requiredString(part, "type", pp);
             if (!type.equals("input_text")) throw unsupported(path(pp, "type"), "Tool output type '" + type + "'");
-            sb.append(requiredString(part, "text", pp));
-        }
-        return sb.toString();
+            return requiredString(part, "text", pp);
+        }));
     }
 
     private List<Tool> tools(JsonNode body) {
-        JsonNode array = optionalArray(body, "tools", "");
-        List<Tool> tools = new ArrayList<>();
-        if (array == null) return tools;
-        for (int i = 0; i < array.size(); i++) {
-            String p = path("tools", i);
-            JsonNode t = objectAt(array, i, "tools");
+        return mapObjects(optionalArray(body, "tools", ""), "tools", (t, p) -> {
             String type = requiredString(t, "type", p);
             // Built-in tools (web_search, file_search, …) run at OpenAI and have no equivalent elsewhere.
             if (!type.equals("function")) throw unsupported(path(p, "type"), "Tool type '" + type + "'");
-            tools.add(new Tool(requiredString(t, "name", p), optionalString(t, "description", p),
-                    optionalObject(t, "parameters", p), optionalBoolean(t, "strict", p)));
-        }
-        return tools;
+            return new Tool(requiredString(t, "name", p), optionalString(t, "description", p),
+                    optionalObject(t, "parameters", p), optionalBoolean(t, "strict", p));
+        });
     }
 
     private ToolChoice toolChoice(JsonNode v) {
         if (v == null || v.isNull()) return null;
-        if (v.isTextual()) {
-            return switch (v.textValue()) {
-                case "auto" -> ToolChoice.AUTO;
-                case "none" -> ToolChoice.NONE;
-                case "required" -> ToolChoice.REQUIRED;
-                default -> throw invalidValue("tool_choice", v.textValue(), "'none', 'auto', and 'required'");
-            };
-        }
+        if (v.isTextual()) return OpenAiToolChoices.mode(v.textValue());
         if (!v.isObject()) throw invalidType("tool_choice", "a string or an object", v);
         String type = requiredString(v, "type", "tool_choice");
         if (!type.equals("function")) throw unsupported("tool_choice.type", "tool_choice type '" + type + "'");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.core.model.ChatRequest;
 import io.switchboard.core.model.ContentPart;
-import io.switchboard.core.model.ErrorKind;
 import io.switchboard.core.model.Message;
 import io.switchboard.core.model.ProviderException;
 import io.switchboard.core.model.ResponseFormat;
@@ -14,6 +13,7 @@ import io.switchboard.core.model.Role;
 import io.switchboard.core.model.Tool;
 import io.switchboard.core.model.ToolChoice;
 import io.switchboard.providers.Fixtures;
+import io.switchboard.providers.InvalidRequests;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -111,12 +111,5 @@ class OpenAiResponsesRequestTest {
         assertThat(format.decodeRequest(format.encodeRequest(decoded))).isEqualTo(decoded);
     }
 
-    private void assertInvalid(String json, String param) {
-        assertThatThrownBy(() -> format.decodeRequest(Fixtures.parse(json)))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.error().kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
-                    assertThat(e.error().param()).isEqualTo(param);
-                    assertThat(e.error().message()).contains(param);
-                });
-    }
+    private void assertInvalid(String json, String param) { InvalidRequests.assertRejected(format, json, param); }
 }

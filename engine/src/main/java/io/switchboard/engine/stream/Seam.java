@@ -1,0 +1,90 @@
+package io.switchboard.engine.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.core.model.ErrorKind;
+import io.switchboard.core.model.ProviderError;
+import io.switchboard.core.wire.SseEvent;
+import io.switchboard.engine.EngineJson;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Where a broken upstream stream and its continuation meet, for one wire format. While the first attempt
+ * streams it watches what passes (the text delivered, the ids, whether anything but text was produced); after
+ * a break it says how to continue ({@link #next}); while a continuation streams it drops what the client
+ * already has and edits what must agree with the first attempt (ids, usage), so the client sees one stream.
+ *
+ * <p>Error codes it ends a stream with are part of the public protocol (docs/streams.md).
+ */
+abstract class Seam {
+    /** No recovery attempt succeeded, or the provider refused the follow-up request. */
+    static final String FAILED = "stream_recovery_failed";
+    /** The stream held something that cannot be continued exactly (tool calls, thinking, several choices). */
+    static final String UNSUPPORTED = "stream_recovery_unsupported";
+    /** The regenerated text did not match what the client already has. */
+    static final String DIVERGED = "stream_recovery_diverged";
+
+    protected final RecoveryRequest original;
+    /** The answer text the client has received so far. */
+    protected final StringBuilder text = new StringBuilder();
+    protected boolean deliveredAny;
+    protected boolean terminal;
+    protected boolean onlyText = true;
+    protected long dedupedBytes;
+    private ProviderError failure;
+
+    Seam(RecoveryRequest original) { this.original = original; }
+
+    /** The events to pass on for one upstream event (none when the client already has it). */
+    abstract List<SseEvent> accept(SseEvent event);
+
+    /** After a break: the request that continues the stream, or why none can. */
+    abstract Continuation next();
+
+    /** The events that end the stream with {@code error}, in this format. */
+    abstract List<SseEvent> errorEvents(ProviderError error);
+
+    /** Forgets everything observed: a resend of the original request starts over. */
+    abstract void restart();
+
+    /** Whether the upstream sent its final event (success or error). */
+    final boolean terminal() { return terminal; }
+
+    /** A continuation that turned out not to be exact: the stream must end with this error. */
+    final ProviderError failure() { return failure; }
+
+    final long dedupedBytes() { return dedupedBytes; }
+
+    final String deliveredText() { return text.toString(); }
+
+    protected final void fail(String code, String message) {
+        failure = ProviderError.of(ErrorKind.BAD_GATEWAY, message).withCode(code);
+        terminal = true;
+    }
+
+    /** Nothing reached the client yet, so the original request can simply be sent again. */
+    protected final Continuation resendOriginal() {
+        restart();
+        return new Continuation.Resend("POST", original.uri(), original.followUpHeaders(true), original.body());
+    }
+
+    protected final void dropped(SseEvent event) {
+        dedupedBytes += event.data() == null ? 0 : event.data().length();
+    }
+
+    protected static ProviderError unsupported(String why) {
+        return ProviderError.of(ErrorKind.BAD_GATEWAY, "the upstream stream broke and cannot be continued exactly: " + why)
+                .withCode(UNSUPPORTED);
+    }
+
+    static JsonNode parse(String data) {
+        return data == null ? null : EngineJson.parseOrNull(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ObjectNode parseBody(byte[] body) {
+        return EngineJson.parseOrNull(body) instanceof ObjectNode o ? o : null;
+    }
+
+    static String json(JsonNode node) { return new String(EngineJson.bytes(node), StandardCharsets.UTF_8); }
+}

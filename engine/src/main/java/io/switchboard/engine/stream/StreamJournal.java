@@ -1,0 +1,183 @@
+package io.switchboard.engine.stream;
+
+import io.switchboard.core.wire.WireFormatId;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every stream the gateway relays, by stream id, each a {@link StreamLog} of its events. In memory and
+ * bounded by {@link JournalLimits} (count, bytes per stream, bytes overall, time to live by the injected
+ * clock); with a {@link StreamStore} every event is also written behind to a durable store, and a stream no
+ * longer in memory (evicted, or from before a restart) is read back from it.
+ *
+ * <pre>{@code
+ * StreamJournal journal = new StreamJournal(JournalLimits.DEFAULTS, Clock.systemUTC());
+ * StreamLog log = journal.open("key-1", WireFormatId.OPENAI_CHAT);
+ * log.append(SseEvent.data("{...}"), -1);
+ * }</pre>
+ */
+public final class StreamJournal implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.time.Duration SWEEP_INTERVAL = java.time.Duration.ofSeconds(1);
+
+    private final JournalLimits limits;
+    private final Clock clock;
+    private final StreamStore store;
+    private final Executor storeExecutor;
+    private final Map<String, StreamLog> streams = new ConcurrentHashMap<>();
+    private final Map<String, String> byResponse = new ConcurrentHashMap<>();
+    private final AtomicLong bytes = new AtomicLong();
+    private volatile Instant lastSweep = Instant.MIN;
+
+    /** In memory only. */
+    public StreamJournal(JournalLimits limits, Clock clock) { this(limits, clock, null, Runnable::run); }
+
+    /**
+     * @param store         durable copy, or null for memory only
+     * @param storeExecutor where blocking store reads run (never an event loop)
+     */
+    public StreamJournal(JournalLimits limits, Clock clock, StreamStore store, Executor storeExecutor) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = store;
+        this.storeExecutor = Objects.requireNonNull(storeExecutor, "storeExecutor");
+    }
+
+    public JournalLimits limits() { return limits; }
+
+    /** Opens a new stream for {@code keyId} with a fresh unguessable id ({@code str_} + 32 hex digits). */
+    public StreamLog open(String keyId, WireFormatId format) {
+        sweepIfDue();
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        StreamLog log = new StreamLog("str_" + HexFormat.of().formatHex(random), keyId, format, clock, this);
+        streams.put(log.id(), log);
+        bytes.addAndGet(JournalLimits.STREAM_OVERHEAD_BYTES);
+        if (store != null) store.opened(log.id(), keyId, format, log.createdAt());
+        enforceCount();
+        return log;
+    }
+
+    /** The stream, if still in memory. */
+    public Optional<StreamLog> get(String streamId) { return Optional.ofNullable(streams.get(streamId)); }
+
+    /** The stream from memory, else from the durable store (read off the event loop). */
+    public CompletionStage<Optional<StreamLog>> find(String streamId) {
+        StreamLog live = streams.get(streamId);
+        if (live != null || store == null) return CompletableFuture.completedFuture(Optional.ofNullable(live));
+        return CompletableFuture.supplyAsync(() -> store.load(streamId, clock, this), storeExecutor);
+    }
+
+    /** The stream that carried OpenAI Responses id {@code responseId}, from memory or the store. */
+    public CompletionStage<Optional<StreamLog>> findByResponse(String responseId) {
+        String streamId = byResponse.get(responseId);
+        if (streamId != null) return find(streamId);
+        if (store == null) return CompletableFuture.completedFuture(Optional.empty());
+        return CompletableFuture.supplyAsync(() -> store.streamOfResponse(responseId), storeExecutor)
+                .thenCompose(id -> id.map(this::find).orElse(CompletableFuture.completedFuture(Optional.empty())));
+    }
+
+    /** Records that {@code log} carries Responses id {@code responseId}. */
+    public void bindResponse(StreamLog log, String responseId) {
+        if (responseId == null || log.responseId() != null) return;
+        log.responseId(responseId);
+        byResponse.put(responseId, log.id());
+        if (store != null) store.responseBound(log.id(), responseId);
+    }
+
+    /** Streams held in memory. */
+    public int size() { return streams.size(); }
+
+    /** Bytes held in memory, overheads included. */
+    public long retainedBytes() { return bytes.get(); }
+
+    /** Sweeps at most once a second: opening a stream must not walk every stream each time. */
+    private void sweepIfDue() {
+        Instant now = clock.instant();
+        if (lastSweep.plus(SWEEP_INTERVAL).isAfter(now)) return;
+        lastSweep = now;
+        sweep();
+    }
+
+    /** Forgets streams whose last event is older than the time to live. */
+    public void sweep() {
+        Instant cutoff = clock.instant().minus(limits.ttl());
+        for (StreamLog log : streams.values()) {
+            if (log.touchedAt().isBefore(cutoff)) evict(log);
+        }
+        if (store != null) store.expire(cutoff);
+    }
+
+    void appended(StreamLog log, int index, byte[] frame, long sequence, long added) {
+        bytes.addAndGet(added);
+        if (store != null && streams.get(log.id()) == log) store.appended(log.id(), index, frame, sequence);
+        if (log.retainedBytes() > limits.maxStreamBytes()) {
+            bytes.addAndGet(-log.trimTo(limits.maxStreamBytes() * 3 / 4));
+        }
+        if (bytes.get() > limits.maxBytes()) enforceBytes();
+    }
+
+    void adjust(StreamLog log, long delta) { bytes.addAndGet(delta); }
+
+    void finished(StreamLog log) {
+        if (store != null && streams.get(log.id()) == log) store.finished(log.id(), log.state());
+    }
+
+    /**
+     * Over the byte budget: finished streams go first, oldest first; then open streams lose their oldest events.
+     * It frees down to 90% of the budget, so a journal at capacity does not sort its streams on every event.
+     */
+    private synchronized void enforceBytes() {
+        if (bytes.get() <= limits.maxBytes()) return;
+        long target = limits.maxBytes() / 10 * 9;
+        List<StreamLog> byAge = new ArrayList<>(streams.values());
+        byAge.sort(Comparator.comparing(StreamLog::touchedAt));
+        for (StreamLog log : byAge) {
+            if (bytes.get() <= target) return;
+            if (log.state() != StreamLog.State.OPEN) evict(log);
+        }
+        for (StreamLog log : byAge) {
+            long over = bytes.get() - target;
+            if (over <= 0) return;
+            long keep = Math.max(0, log.retainedBytes() - Math.max(over, log.retainedBytes() / 2));
+            bytes.addAndGet(-log.trimTo(keep));
+        }
+    }
+
+    /** Over the stream count: the oldest finished streams go, else the oldest open ones stop being resumable. */
+    private synchronized void enforceCount() {
+        if (streams.size() <= limits.maxStreams()) return;
+        List<StreamLog> byAge = new ArrayList<>(streams.values());
+        byAge.sort(Comparator.comparing((StreamLog l) -> l.state() == StreamLog.State.OPEN).thenComparing(StreamLog::touchedAt));
+        for (StreamLog log : byAge) {
+            if (streams.size() <= limits.maxStreams()) return;
+            evict(log);
+        }
+    }
+
+    private void evict(StreamLog log) {
+        if (!streams.remove(log.id(), log)) return;
+        if (log.responseId() != null) byResponse.remove(log.responseId(), log.id());
+        bytes.addAndGet(-JournalLimits.STREAM_OVERHEAD_BYTES);
+        // Its producer and current readers may still hold it: from now on it keeps only what they need.
+        log.unindex();
+    }
+
+    @Override
+    public void close() {
+        if (store != null) store.close();
+    }
+}

@@ -1,0 +1,183 @@
+package io.switchboard.engine.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.core.sse.SseParser;
+import io.switchboard.core.wire.SseEvent;
+import io.switchboard.core.wire.WireFormatId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StreamJournalTest {
+    private final TestClock clock = new TestClock();
+
+    private static SseEvent delta(int i) {
+        return SseEvent.of("response.output_text.delta",
+                "{\"type\":\"response.output_text.delta\",\"sequence_number\":" + i + ",\"delta\":\"word" + i + " \"}");
+    }
+
+    private static List<SseEvent> parse(List<byte[]> frames) {
+        List<SseEvent> out = new ArrayList<>();
+        SseParser parser = new SseParser(out::add);
+        for (byte[] f : frames) parser.feed(f, 0, f.length);
+        return out;
+    }
+
+    @Test
+    void eventsAreFramedWithTheirIndexAndReadFromAnyPoint() {
+        StreamJournal journal = new StreamJournal(JournalLimits.DEFAULTS, clock);
+        StreamLog log = journal.open("key-1", WireFormatId.OPENAI_RESPONSES);
+        for (int i = 0; i < 10; i++) assertThat(log.append(delta(i), i)).isEqualTo(i);
+
+        assertThat(log.id()).matches("str_[0-9a-f]{32}");
+        List<SseEvent> all = parse(log.read(0, 100).frames());
+        assertThat(all).hasSize(10);
+        for (int i = 0; i < 10; i++) assertThat(all.get(i)).isEqualTo(delta(i).withId(Integer.toString(i)));
+        StreamLog.Batch tail = log.read(7, 100);
+        assertThat(parse(tail.frames())).extracting(SseEvent::id).containsExactly("7", "8", "9");
+        assertThat(tail.next()).isEqualTo(10);
+        assertThat(tail.state()).isEqualTo(StreamLog.State.OPEN);
+        assertThat(log.indexAfterSequence(4)).isEqualTo(5);
+        assertThat(log.indexAfterSequence(-1)).isZero();
+        assertThat(log.indexAfterSequence(99)).isEqualTo(10);
+
+        log.finish(StreamLog.State.COMPLETE);
+        assertThat(log.read(10, 5).state()).isEqualTo(StreamLog.State.COMPLETE);
+        assertThatThrownBy(() -> log.append(delta(10), 10)).isInstanceOf(IllegalStateException.class);
+        assertThat(log.ownedBy("key-1")).isTrue();
+        assertThat(log.ownedBy("key-2")).isFalse();
+    }
+
+    @Test
+    void oneStreamKeepsAtMostItsShareAndDropsItsOldestEvents() {
+        JournalLimits limits = new JournalLimits(100, 1 << 20, 4096, Duration.ofMinutes(1));
+        StreamJournal journal = new StreamJournal(limits, clock);
+        StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+        for (int i = 0; i < 1_000; i++) {
+            log.append(delta(i), i);
+            assertThat(log.retainedBytes()).isLessThanOrEqualTo(limits.maxStreamBytes());
+        }
+        assertThat(log.firstIndex()).isPositive();
+        assertThat(log.endIndex()).isEqualTo(1_000);
+        assertThat(log.read(0, 10).expired()).isTrue();
+        assertThat(parse(log.read(999, 10).frames())).extracting(SseEvent::id).containsExactly("999");
+        assertThat(journal.retainedBytes()).isEqualTo(log.retainedBytes() + JournalLimits.STREAM_OVERHEAD_BYTES);
+    }
+
+    @Test
+    void allStreamsTogetherStayUnderTheByteBudgetFinishedOnesGoingFirst() {
+        JournalLimits limits = new JournalLimits(10_000, 64 * 1024, 8 * 1024, Duration.ofMinutes(1));
+        StreamJournal journal = new StreamJournal(limits, clock);
+        StreamLog open = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+        open.append(delta(0), 0);
+        long slack = StreamLog.cost(("id: 99999\n" + "event: response.output_text.delta\ndata: " + delta(99999).data() + "\n\n")
+                .getBytes(StandardCharsets.UTF_8));
+        for (int s = 0; s < 500; s++) {
+            clock.advance(Duration.ofMillis(1));
+            StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+            for (int i = 0; i < 20; i++) log.append(delta(i), i);
+            log.finish(StreamLog.State.COMPLETE);
+            assertThat(journal.retainedBytes()).isLessThanOrEqualTo(limits.maxBytes() + slack + JournalLimits.STREAM_OVERHEAD_BYTES);
+        }
+        assertThat(journal.size()).isLessThan(500);
+        assertThat(journal.get(open.id())).as("the open stream outlives finished ones").isPresent();
+        assertThat(open.read(0, 1).expired()).isFalse();
+    }
+
+    @Test
+    void theStreamCountIsBoundedAndAnEvictedOpenStreamStillServesItsReader() {
+        JournalLimits limits = new JournalLimits(3, 1 << 20, 64 * 1024, Duration.ofMinutes(1));
+        StreamJournal journal = new StreamJournal(limits, clock);
+        StreamLog first = journal.open("k", WireFormatId.OPENAI_CHAT);
+        first.append(SseEvent.data("a"), -1);
+        StreamLog.Listener reader = new StreamLog.Listener() {
+            @Override public void wake() { }
+            @Override public int position() { return 1; }
+        };
+        first.addListener(reader);
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            journal.open("k", WireFormatId.OPENAI_CHAT);
+        }
+        assertThat(journal.size()).isEqualTo(3);
+        assertThat(journal.get(first.id())).isEmpty();
+        // No longer resumable, but its reader (at index 1) still gets what comes next, and nothing older is kept.
+        first.append(SseEvent.data("b"), -1);
+        assertThat(parse(first.read(1, 10).frames())).extracting(SseEvent::data).containsExactly("b");
+        assertThat(first.read(0, 10).expired()).isTrue();
+        first.removeListener(reader);
+        assertThat(first.retainedBytes()).isZero();
+    }
+
+    @Test
+    void streamsExpireTheirTimeToLiveAfterTheirLastEvent() {
+        JournalLimits limits = new JournalLimits(100, 1 << 20, 64 * 1024, Duration.ofMinutes(10));
+        StreamJournal journal = new StreamJournal(limits, clock);
+        StreamLog log = journal.open("k", WireFormatId.OPENAI_CHAT);
+        log.append(SseEvent.data("x"), -1);
+        clock.advance(Duration.ofMinutes(9));
+        log.append(SseEvent.data("y"), -1);
+        log.finish(StreamLog.State.COMPLETE);
+        clock.advance(Duration.ofMinutes(9));
+        journal.sweep();
+        assertThat(journal.get(log.id())).isPresent();
+        clock.advance(Duration.ofMinutes(2));
+        journal.sweep();
+        assertThat(journal.get(log.id())).isEmpty();
+        assertThat(journal.retainedBytes()).isZero();
+    }
+
+    @Test
+    void responsesIdsFindTheirStream() {
+        StreamJournal journal = new StreamJournal(JournalLimits.DEFAULTS, clock);
+        StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+        journal.bindResponse(log, "resp_123");
+        assertThat(journal.findByResponse("resp_123").toCompletableFuture().join()).contains(log);
+        assertThat(journal.findByResponse("resp_999").toCompletableFuture().join()).isEmpty();
+    }
+
+    @Test
+    void theHeapHoldsNoMoreThanTheBudgetWhateverFlowsThrough() {
+        JournalLimits limits = new JournalLimits(100_000, 8L << 20, 64 * 1024, Duration.ofMinutes(10));
+        StreamJournal journal = new StreamJournal(limits, clock);
+        long before = usedHeapAfterGc();
+        long flowed = 0;
+        for (int s = 0; s < 30_000; s++) {
+            StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+            for (int i = 0; i < 50; i++) {
+                log.append(delta(i), i);
+                flowed += delta(i).data().length();
+            }
+            log.finish(StreamLog.State.COMPLETE);
+        }
+        long held = usedHeapAfterGc() - before;
+        System.out.printf("journal: %d MiB flowed through, %d KiB counted, %d KiB of heap held, %d streams kept%n",
+                flowed >> 20, journal.retainedBytes() >> 10, held >> 10, journal.size());
+        assertThat(flowed).isGreaterThan(100L << 20);
+        assertThat(journal.retainedBytes()).isLessThanOrEqualTo(limits.maxBytes() + 64 * 1024);
+        // What the journal counts is what it holds: the heap grew by about the budget, not by what flowed through.
+        assertThat(held).as("heap held after %d MiB flowed through", flowed >> 20).isLessThan(3 * limits.maxBytes());
+        assertThat(journal.size()).isLessThan(30_000);
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            used = Math.min(used, rt.totalMemory() - rt.freeMemory());
+        }
+        return used;
+    }
+
+    @Test
+    void theSequenceNumberIsReadWithoutParsingTheEvent() {
+        assertThat(StreamRecorder.sequenceNumber("{\"type\":\"x\",\"sequence_number\":42,\"delta\":\"a\"}")).isEqualTo(42);
+        assertThat(StreamRecorder.sequenceNumber("{\"sequence_number\": 7}")).isEqualTo(7);
+        assertThat(StreamRecorder.sequenceNumber("{\"type\":\"x\"}")).isEqualTo(-1);
+    }
+}
