@@ -1,5 +1,7 @@
 package io.switchboard.gateway.cli;
 
+import io.switchboard.engine.config.ConfigException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,19 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = commandLine().execute(args);
         if (code != 0) System.exit(code);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportStartupError);
+    }
+
+    /** A bad config or flag value is the user's to fix: one line naming it, no stack trace. */
+    private static int reportStartupError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (!(e instanceof ConfigException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException)) throw e;
+        cmd.getErr().println("switchboard: " + e.getMessage());
+        return 2;
     }
 }

@@ -1,14 +1,18 @@
 package io.switchboard.gateway.cli;
 
 import io.switchboard.engine.Switchboard;
+import io.switchboard.engine.billing.Billing;
 import io.switchboard.engine.config.GatewayConfig;
+import io.switchboard.engine.stream.SqliteStreamStore;
 import io.switchboard.gateway.GatewayOptions;
 import io.switchboard.gateway.GatewayServer;
+import io.switchboard.gateway.admin.VirtualKeyAuthenticator;
 import io.switchboard.simulator.LatencyModel;
 import io.switchboard.simulator.ProviderSimulator;
 import io.switchboard.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,14 +45,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> env = System.getenv();
+        Path data = DataDir.resolve(dataDir, env);
+        // A bad config fails before anything is started, so nothing is left running.
+        GatewayConfig cfg = config != null ? GatewayConfig.load(config, env)
+                : GatewayConfig.hasProviderKey(env) ? GatewayConfig.fromEnvironment(env) : null;
         Vertx vertx = Vertx.vertx();
         ProviderSimulator simulator = null;
-        GatewayConfig cfg;
-        if (config != null) {
-            cfg = GatewayConfig.load(config, env);
-        } else if (GatewayConfig.hasProviderKey(env)) {
-            cfg = GatewayConfig.fromEnvironment(env);
-        } else {
+        if (cfg == null) {
             simulator = ProviderSimulator.start(vertx, SimulatorConfig.builder().latency(LatencyModel.parse(simLatency)).build());
             cfg = GatewayConfig.withSimulator(simulator.openAiBaseUrl(), simulator.anthropicBaseUrl());
             System.out.println("No OPENAI_API_KEY / ANTHROPIC_API_KEY and no --config: serving OFFLINE on the built-in "
@@ -56,18 +59,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (port != null) cfg = cfg.toBuilder().server(cfg.server().withPort(port)).build();
 
-        MasterKey master = MasterKey.resolve(cfg, env, DataDir.resolve(dataDir, env));
+        MasterKey master = MasterKey.resolve(cfg, env, data);
         master.announce(System.out); // before listening: a generated key is shown once, even if start-up fails
-        // Budgets, the spend ledger and virtual keys live in the data directory (docs/cost.md).
-        io.switchboard.engine.billing.Billing billing = io.switchboard.engine.billing.Billing.open(cfg.billing(),
-                DataDir.resolve(dataDir, env), java.time.Clock.systemUTC());
-        GatewayOptions.Builder options = GatewayOptions.from(cfg).authenticator(
-                new io.switchboard.gateway.admin.VirtualKeyAuthenticator(master.authenticator(), billing.keys()));
+        // Budgets, the spend ledger, virtual keys and (when durable) the stream journal live in the data directory.
+        Billing billing = Billing.open(cfg.billing(), data, Clock.systemUTC());
+        GatewayOptions.Builder options = GatewayOptions.from(cfg)
+                .authenticator(new VirtualKeyAuthenticator(master.authenticator(), billing.keys()));
         if (host != null) options.host(host);
 
         Switchboard engine = Switchboard.builder().vertx(vertx).config(cfg).billing(billing)
-                .streamStore(cfg.streams().durable() ? io.switchboard.engine.stream.SqliteStreamStore.open( // docs/streams.md
-                        DataDir.resolve(dataDir, env), java.time.Clock.systemUTC()) : null).build();
+                .streamStore(cfg.streams().durable() ? SqliteStreamStore.open(data, Clock.systemUTC()) : null).build();
         GatewayServer server;
         try {
             server = GatewayServer.start(engine, options.build());
