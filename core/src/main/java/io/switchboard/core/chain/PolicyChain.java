@@ -17,7 +17,7 @@ import java.util.concurrent.CompletionStage;
  *
  * <pre>{@code
  * PolicyChain chain = PolicyChain.builder()
- *         .add(Stage.ROUTE, new FallbackRoutePolicy(router))
+ *         .add(Stage.ROUTE, routePolicy)
  *         .add(Stage.TRANSPORT, transport)
  *         .build();
  * chain.execute(call);

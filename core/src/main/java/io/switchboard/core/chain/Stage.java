@@ -10,7 +10,8 @@ package io.switchboard.core.chain;
  *   <li>{@link #ROUTE}: resolves the model or alias to targets and falls back across them; everything
  *       below runs once per target attempt.</li>
  *   <li>{@link #BREAKER}: per-target circuit breaker.</li>
- *   <li>{@link #RETRY}: retries on the same target.</li>
+ *   <li>{@link #RETRY}: a slot for an embedder's own retry policy; the engine's retries run in {@link #ROUTE},
+ *       so that each one passes the breaker, buckets and bulkhead again under the same deadline.</li>
  *   <li>{@link #TIMEOUT}: per-attempt deadline.</li>
  *   <li>{@link #TRANSPORT}: the terminal step that talks to the upstream; never calls {@code proceed}.</li>
  * </ol>

@@ -32,8 +32,8 @@ import java.util.random.RandomGenerator;
  * multiply the load.
  */
 public final class RoutePolicy implements Policy {
-    public static final String TARGET_HEADER = FallbackRoutePolicy.TARGET_HEADER;
-    public static final String ATTEMPTS_HEADER = FallbackRoutePolicy.ATTEMPTS_HEADER;
+    public static final String TARGET_HEADER = "x-switchboard-target";
+    public static final String ATTEMPTS_HEADER = "x-switchboard-attempts";
     public static final String SHOULD_RETRY_HEADER = "x-should-retry";
     /** Request header marking traffic that may be shed while the route burns its error budget. */
     public static final String PRIORITY_HEADER = "x-switchboard-priority";

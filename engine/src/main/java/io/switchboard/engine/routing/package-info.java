@@ -2,7 +2,6 @@
  * Which upstream serves a request: {@link io.switchboard.engine.routing.ModelRouter} resolves aliases and
  * model names to targets; {@link io.switchboard.engine.routing.RoutePolicy} ranks them (priority, weight),
  * settles the timeout tier and the request's one deadline, and walks them with fallback, a spill cap and
- * budgeted retries. {@link io.switchboard.engine.routing.FallbackRoutePolicy} is the plain in-order fallback
- * it replaced, kept for embedders that want nothing more.
+ * budgeted retries.
  */
 package io.switchboard.engine.routing;
