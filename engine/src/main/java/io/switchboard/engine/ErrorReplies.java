@@ -30,8 +30,14 @@ public final class ErrorReplies {
 
     /** The neutral error behind a failure: its own for a {@link ProviderException}, a bare 500 otherwise. */
     public static ProviderError errorOf(Throwable failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (t instanceof ProviderException pe) return pe.error();
+        if (causeOf(failure) instanceof ProviderException pe) return pe.error();
         return ProviderError.of(ErrorKind.SERVER_ERROR, "internal gateway error");
+    }
+
+    /** {@code failure} without the {@link CompletionException} wrappers a completion stage puts around it. */
+    public static Throwable causeOf(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
+        return t;
     }
 }

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +83,7 @@ public final class Switchboard implements AutoCloseable {
                 vertx, ticker, java.time.Clock.systemUTC(), b.streamStore, errors, call -> resilience.attemptTimeouts(call).idle());
         this.chain = EngineChain.assemble(new RoutePolicy(router, resilience, errors, ThreadLocalRandom.current()),
                 new HttpTransport(config, clients, b.formats, ticker, resilience::attemptTimeouts)
-                        .streamRecovery(streams.recovery(), clients, b.formats), extra);
+                        .streamRecovery(streams.recovery()), extra);
         this.library = new LibraryFace(this, router, b.formats);
     }
 
@@ -96,7 +95,7 @@ public final class Switchboard implements AutoCloseable {
      */
     public CompletionStage<Reply> handle(Call call) {
         return chain.execute(call).exceptionally(failure -> {
-            Throwable cause = unwrap(failure);
+            Throwable cause = ErrorReplies.causeOf(failure);
             if (!(cause instanceof ProviderException)) LOG.error("request {} failed inside the gateway", call.requestId(), cause);
             return errors.render(call.clientFormat(), ErrorReplies.errorOf(cause));
         });
@@ -150,10 +149,6 @@ public final class Switchboard implements AutoCloseable {
     }
 
     static String newRequestId() { return "req_" + UUID.randomUUID().toString().replace("-", ""); }
-
-    private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-    }
 
     public static final class Builder {
         private GatewayConfig config;

@@ -14,8 +14,9 @@ import io.vertx.core.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.HexFormat;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
     private final ModelList models;
     private final io.switchboard.gateway.resilience.IdempotentCalls idempotency;
     private final StreamEndpoints streams;
+    private final io.switchboard.gateway.resilience.RoutesAdmin routesAdmin;
+    private final io.switchboard.gateway.admin.AdminApi adminApi;
 
     GatewayHandler(Switchboard engine, GatewayOptions options, BooleanSupplier ready) {
         this.engine = engine;
@@ -45,7 +48,9 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
         this.calls = new CallReader(engine);
         this.models = new ModelList(engine);
         this.idempotency = new io.switchboard.gateway.resilience.IdempotentCalls(engine);
-        this.streams = new StreamEndpoints(engine);
+        this.streams = new StreamEndpoints(engine, calls);
+        this.routesAdmin = new io.switchboard.gateway.resilience.RoutesAdmin(engine);
+        this.adminApi = new io.switchboard.gateway.admin.AdminApi(engine);
     }
 
     @Override
@@ -67,7 +72,7 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
         Endpoint endpoint = Endpoint.match(request.method().name(), path);
         boolean anthropic = Endpoint.anthropicShaped(endpoint, path, request.headers().contains("anthropic-version"));
         WireFormatId errorFormat = anthropic ? WireFormatId.ANTHROPIC_MESSAGES : endpoint.format;
-        String requestId = "req_" + UUID.randomUUID().toString().replace("-", "");
+        String requestId = newRequestId();
         request.response().putHeader(anthropic ? "request-id" : "x-request-id", requestId);
 
         switch (endpoint) {
@@ -90,11 +95,11 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
             return;
         }
         if (io.switchboard.gateway.resilience.RoutesAdmin.handles(path)) { // breakers and error budgets (docs/routing.md)
-            new io.switchboard.gateway.resilience.RoutesAdmin(engine).handle(request, keyId.get());
+            routesAdmin.handle(request, keyId.get());
             return;
         }
         if (io.switchboard.gateway.admin.AdminApi.handles(path)) { // keys and spend (docs/cost.md)
-            new io.switchboard.gateway.admin.AdminApi(engine).handle(request, keyId.get());
+            adminApi.handle(request, keyId.get());
             return;
         }
         if (StreamEndpoints.handles(request)) { // stream resume (docs/streams.md)
@@ -163,6 +168,16 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
     private static boolean declaresBody(HttpServerRequest request) {
         String length = request.getHeader("content-length");
         return request.getHeader("transfer-encoding") != null || (length != null && !length.strip().equals("0"));
+    }
+
+    /**
+     * {@code req_} and 32 hex digits. A request id must be unique, not secret, so it comes from the thread's own
+     * generator rather than {@code UUID.randomUUID()}, which takes the shared SecureRandom on every request.
+     */
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        HexFormat hex = HexFormat.of();
+        return "req_" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
     }
 
     private static String presentedKey(HttpServerRequest request) {

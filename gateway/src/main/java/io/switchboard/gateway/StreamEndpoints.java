@@ -37,10 +37,10 @@ final class StreamEndpoints {
     private final StreamResumeService resume;
     private final CallReader calls;
 
-    StreamEndpoints(Switchboard engine) {
+    StreamEndpoints(Switchboard engine, CallReader calls) {
         this.engine = engine;
         this.resume = engine.streams().resume();
-        this.calls = new CallReader(engine);
+        this.calls = calls;
     }
 
     /** Runs {@code call} through the engine and journals a streamed answer. */

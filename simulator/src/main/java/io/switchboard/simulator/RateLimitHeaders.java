@@ -38,10 +38,6 @@ final class RateLimitHeaders {
 
     private RateLimitHeaders() {}
 
-    static void openAi(RateLimitState s, Map<String, String> out) {
-        openAi(s, (name, value) -> out.put(name.toString(), value.toString()));
-    }
-
     static void openAi(RateLimitState s, BiConsumer<CharSequence, CharSequence> out) {
         String reset = goDuration(s.resetIn());
         out.accept(LIMIT_REQUESTS, Long.toString(s.requestLimit()));
@@ -50,10 +46,6 @@ final class RateLimitHeaders {
         out.accept(REMAINING_TOKENS, Long.toString(s.tokensRemaining()));
         out.accept(RESET_REQUESTS, reset);
         out.accept(RESET_TOKENS, reset);
-    }
-
-    static void anthropic(RateLimitState s, Map<String, String> out) {
-        anthropic(s, (name, value) -> out.put(name.toString(), value.toString()));
     }
 
     static void anthropic(RateLimitState s, BiConsumer<CharSequence, CharSequence> out) {

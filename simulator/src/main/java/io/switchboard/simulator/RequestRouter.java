@@ -24,6 +24,7 @@ final class RequestRouter implements Handler<HttpServerRequest> {
     static final String FAULT_HEADER = "x-sim-fault";
     static final String RETRY_AFTER_HEADER = "x-sim-retry-after-ms";
     private static final long DEFAULT_RETRY_AFTER_MS = 1000;
+    private static final String[] OUTPUT_CAP_FIELDS = {"max_tokens", "max_completion_tokens", "max_output_tokens"};
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
 
@@ -90,7 +91,7 @@ final class RequestRouter implements Handler<HttpServerRequest> {
                 ex.drop();
                 return;
             }
-            if (route.jsonBody && route != Route.COUNT_TOKENS && ex.model != null) {
+            if (route.generates && ex.model != null) {
                 ex.limits = state.limiter.admit(ex.provider, ex.model, tokenEstimate(json, body.length()));
                 if (!ex.limits.admitted()) {
                     Map<String, String> headers = new HashMap<>();
@@ -144,9 +145,7 @@ final class RequestRouter implements Handler<HttpServerRequest> {
             case ANTHROPIC_MODEL -> new SimReply.Json(200, Map.of(), AnthropicWire.model(Route.modelId(ex.request.path())).toString());
         };
         if (reply == null) return;
-        boolean generates = route == Route.CHAT_COMPLETIONS || route == Route.RESPONSES_CREATE
-                || route == Route.MESSAGES || route == Route.EMBEDDINGS;
-        sender.send(ex, reply, fault, generates ? latency : LatencyModel.NONE);
+        sender.send(ex, reply, fault, route.generates ? latency : LatencyModel.NONE);
     }
 
     private void statusFault(Exchange ex, int status, Long retryAfterMs) {
@@ -180,7 +179,7 @@ final class RequestRouter implements Handler<HttpServerRequest> {
     /** Tokens a request may use: its input (about four bytes a token, as providers estimate) plus its output cap. */
     private static long tokenEstimate(JsonNode json, int bodyBytes) {
         long maxOutput = 0;
-        for (String field : new String[] {"max_tokens", "max_completion_tokens", "max_output_tokens"}) {
+        for (String field : OUTPUT_CAP_FIELDS) {
             if (json.path(field).isIntegralNumber()) maxOutput = Math.max(maxOutput, json.get(field).asLong());
         }
         return bodyBytes / 4 + maxOutput;

@@ -7,17 +7,17 @@ import io.vertx.core.http.HttpMethod;
  * which is what stats count by.
  */
 enum Route {
-    CHAT_COMPLETIONS(Provider.OPENAI, HttpMethod.POST, "/v1/chat/completions", true),
-    RESPONSES_CREATE(Provider.OPENAI, HttpMethod.POST, "/v1/responses", true),
-    RESPONSES_RETRIEVE(Provider.OPENAI, HttpMethod.GET, "/v1/responses/{id}", false),
-    RESPONSES_CANCEL(Provider.OPENAI, HttpMethod.POST, "/v1/responses/{id}/cancel", false),
-    EMBEDDINGS(Provider.OPENAI, HttpMethod.POST, "/v1/embeddings", true),
-    OPENAI_MODELS(Provider.OPENAI, HttpMethod.GET, "/v1/models", false),
-    MESSAGES(Provider.ANTHROPIC, HttpMethod.POST, "/v1/messages", true),
-    COUNT_TOKENS(Provider.ANTHROPIC, HttpMethod.POST, "/v1/messages/count_tokens", true),
-    ANTHROPIC_MODELS(Provider.ANTHROPIC, HttpMethod.GET, "/v1/models", false),
-    OPENAI_MODEL(Provider.OPENAI, HttpMethod.GET, "/v1/models/{id}", false),
-    ANTHROPIC_MODEL(Provider.ANTHROPIC, HttpMethod.GET, "/v1/models/{id}", false);
+    CHAT_COMPLETIONS(Provider.OPENAI, HttpMethod.POST, "/v1/chat/completions", true, true),
+    RESPONSES_CREATE(Provider.OPENAI, HttpMethod.POST, "/v1/responses", true, true),
+    RESPONSES_RETRIEVE(Provider.OPENAI, HttpMethod.GET, "/v1/responses/{id}", false, false),
+    RESPONSES_CANCEL(Provider.OPENAI, HttpMethod.POST, "/v1/responses/{id}/cancel", false, false),
+    EMBEDDINGS(Provider.OPENAI, HttpMethod.POST, "/v1/embeddings", true, true),
+    OPENAI_MODELS(Provider.OPENAI, HttpMethod.GET, "/v1/models", false, false),
+    MESSAGES(Provider.ANTHROPIC, HttpMethod.POST, "/v1/messages", true, true),
+    COUNT_TOKENS(Provider.ANTHROPIC, HttpMethod.POST, "/v1/messages/count_tokens", true, false),
+    ANTHROPIC_MODELS(Provider.ANTHROPIC, HttpMethod.GET, "/v1/models", false, false),
+    OPENAI_MODEL(Provider.OPENAI, HttpMethod.GET, "/v1/models/{id}", false, false),
+    ANTHROPIC_MODEL(Provider.ANTHROPIC, HttpMethod.GET, "/v1/models/{id}", false, false);
 
     private static final String RESPONSES_PREFIX = "/v1/responses/";
     private static final String MODELS_PREFIX = "/v1/models/";
@@ -25,14 +25,17 @@ enum Route {
     final Provider provider;
     final HttpMethod method;
     final String pattern;
-    /** Whether the endpoint takes a JSON body (and so may name a model and be rate limited). */
+    /** Whether the endpoint takes a JSON body (and so may name a model). */
     final boolean jsonBody;
+    /** Whether the endpoint runs the model: it is rate limited and its answer is paced by the latency model. */
+    final boolean generates;
 
-    Route(Provider provider, HttpMethod method, String pattern, boolean jsonBody) {
+    Route(Provider provider, HttpMethod method, String pattern, boolean jsonBody, boolean generates) {
         this.provider = provider;
         this.method = method;
         this.pattern = pattern;
         this.jsonBody = jsonBody;
+        this.generates = generates;
     }
 
     /**

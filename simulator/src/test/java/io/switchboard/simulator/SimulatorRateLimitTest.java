@@ -44,13 +44,13 @@ class SimulatorRateLimitTest {
         RateLimiter limiter = new RateLimiter(List.of(new RateLimitRule(null, Glob.of("*"), 60, 150_000)), clock);
         RateLimitState s = limiter.admit(Provider.OPENAI, "gpt-4o", 16);
         Map<String, String> openAi = new HashMap<>();
-        RateLimitHeaders.openAi(s, openAi);
+        RateLimitHeaders.openAi(s, (name, value) -> openAi.put(name.toString(), value.toString()));
         assertThat(openAi).containsEntry("x-ratelimit-limit-requests", "60")
                 .containsEntry("x-ratelimit-remaining-requests", "59")
                 .containsEntry("x-ratelimit-remaining-tokens", "149984")
                 .containsEntry("x-ratelimit-reset-requests", "1m0s");
         Map<String, String> anthropic = new HashMap<>();
-        RateLimitHeaders.anthropic(s, anthropic);
+        RateLimitHeaders.anthropic(s, (name, value) -> anthropic.put(name.toString(), value.toString()));
         assertThat(anthropic).containsEntry("anthropic-ratelimit-requests-reset", "2025-01-01T00:01:00Z")
                 .containsEntry("anthropic-ratelimit-tokens-remaining", "150000")
                 .containsEntry("anthropic-ratelimit-output-tokens-limit", "150000");

@@ -5,6 +5,7 @@ import io.switchboard.core.chain.Stage;
 import io.switchboard.engine.config.GatewayConfig;
 import io.switchboard.engine.cost.Budget;
 import io.switchboard.engine.cost.BudgetBook;
+import io.switchboard.engine.cost.BudgetEvent;
 import io.switchboard.engine.cost.BudgetListener;
 import io.switchboard.engine.cost.BudgetScope;
 import io.switchboard.engine.cost.CostEstimator;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Cost control as one unit: the price catalog and estimator, the budget book, the durable spend ledger and
@@ -79,7 +81,7 @@ public final class Billing implements AutoCloseable {
         }
         this.writer = new LedgerWriter(ledger);
         // Rate buckets run on the injected clock too, so tests move time instead of sleeping.
-        this.keyRates = new KeyRateLimits(() -> java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis()));
+        this.keyRates = new KeyRateLimits(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
         listeners.add(new BudgetEventLog());
     }
 
@@ -153,7 +155,7 @@ public final class Billing implements AutoCloseable {
         if (key.maxCostPerRequest() != null) book.capPerRequest(BudgetScope.key(key.id()), key.maxCostPerRequest());
     }
 
-    private void publish(io.switchboard.engine.cost.BudgetEvent event) {
+    private void publish(BudgetEvent event) {
         listeners.forEach(l -> l.onEvent(event));
     }
 

@@ -96,10 +96,11 @@ public final class BillingYamlReader {
                 throw fail.apply(at + "/time_zone", "time_zone must be a region id such as Europe/Paris or UTC: " + e.getMessage());
             }
         }
+        BigDecimal soft = Budget.DEFAULT_SOFT_LIMIT_FRACTION;
         if (node.has("soft_limit")) {
-            BigDecimal f = decimal(node, at, "soft_limit", null);
-            if (f.signum() <= 0 || f.compareTo(BigDecimal.ONE) > 0) throw fail.apply(at + "/soft_limit", "soft_limit must be in (0, 1], e.g. 0.8");
-            b.softLimitFraction(f);
+            soft = decimal(node, at, "soft_limit", null);
+            if (soft.signum() <= 0 || soft.compareTo(BigDecimal.ONE) > 0) throw fail.apply(at + "/soft_limit", "soft_limit must be in (0, 1], e.g. 0.8");
+            b.softLimitFraction(soft);
         }
         if (node.has("over_budget")) {
             String action = text(node, at, "over_budget");
@@ -113,7 +114,6 @@ public final class BillingYamlReader {
         } else if (node.has("downgrade_to")) {
             throw fail.apply(at + "/downgrade_to", "downgrade_to needs over_budget: downgrade");
         }
-        BigDecimal soft = node.has("soft_limit") ? decimal(node, at, "soft_limit", null) : Budget.DEFAULT_SOFT_LIMIT_FRACTION;
         if (node.has("global")) limits(node.get("global"), at + "/global", BudgetScope.global(), soft, b);
         scoped(node.get("teams"), at + "/teams", BudgetScope::team, soft, b);
         scoped(node.get("routes"), at + "/routes", BudgetScope::route, soft, b);

@@ -22,6 +22,7 @@ import io.switchboard.engine.cost.Estimate;
 import io.switchboard.engine.cost.Money;
 import io.switchboard.engine.keys.VirtualKey;
 import io.switchboard.engine.routing.ModelRouter;
+import io.switchboard.engine.routing.RoutePolicy;
 import io.switchboard.engine.transport.WireFormatLookup;
 import java.util.HashSet;
 import java.util.Set;
@@ -46,9 +47,6 @@ import java.util.concurrent.CompletionStage;
  * unmetered. Nothing here blocks: the ledger row is queued for a virtual thread.
  */
 public final class BudgetPolicy implements Policy {
-    /** Set by the route policy on every answer: {@code provider/model} of the target that served it. */
-    private static final String TARGET_HEADER = "x-switchboard-target";
-
     private final Billing billing;
     private final GatewayConfig config;
     private final ModelRouter router;
@@ -153,7 +151,7 @@ public final class BudgetPolicy implements Policy {
 
     /** The target named by the route policy's header, else the route's first. */
     private Target servedBy(Reply reply, Call call) {
-        String header = reply.headers().get(TARGET_HEADER);
+        String header = reply.headers().get(RoutePolicy.TARGET_HEADER);
         int slash = header == null ? -1 : header.indexOf('/');
         if (slash > 0) return new Target(header.substring(0, slash), header.substring(slash + 1));
         return router.resolve(call.model(), null).getFirst();

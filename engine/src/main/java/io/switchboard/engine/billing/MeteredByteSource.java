@@ -35,6 +35,7 @@ final class MeteredByteSource implements ByteSource {
     private Usage startUsage = Usage.ZERO;
     private Usage finalUsage;
     private boolean parseFailed;
+    private boolean finished;
 
     MeteredByteSource(ByteSource upstream, Settlement settlement, Target target, CostEstimator estimator, StreamDecoder decoder) {
         this.upstream = upstream;
@@ -103,6 +104,9 @@ final class MeteredByteSource implements ByteSource {
      * the upstream's thread (end, error) or the client's (cancel), hence the lock; it only does arithmetic.
      */
     private synchronized void finish() {
+        // A cancel is usually followed by the upstream's end or error; counting the text again would be wasted.
+        if (finished) return;
+        finished = true;
         if (finalUsage != null && finalUsage.totalTokens() > 0) {
             settlement.settle(target, finalUsage, true);
             return;

@@ -8,10 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads the YAML config into {@link GatewayConfig}, checking every key and value and failing with the
@@ -151,13 +148,7 @@ final class YamlConfigReader {
     }
 
     private void keys(JsonNode node, String at, String... allowed) {
-        Set<String> ok = Set.of(allowed);
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!ok.contains(key)) {
-                throw fail(child(at, key), "unknown key '" + key + "' (expected one of " + new TreeSet<>(ok) + ")");
-            }
-        }
+        new YamlFields(node, at, this::fail).allow(allowed);
     }
 
     private String text(JsonNode node, String at, String key, boolean required) {

@@ -20,6 +20,8 @@ import java.util.Objects;
  */
 public final class CostEstimator {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where each wire format keeps its output limit, in the order they are looked for. */
+    private static final String[] MAX_TOKENS_FIELDS = {"max_completion_tokens", "max_tokens", "max_output_tokens"};
 
     private final PriceCatalog catalog;
     private final EstimatorSettings settings;
@@ -115,7 +117,7 @@ public final class CostEstimator {
     }
 
     private static Long requestedMaxTokens(JsonNode body) {
-        for (String field : new String[] {"max_completion_tokens", "max_tokens", "max_output_tokens"}) {
+        for (String field : MAX_TOKENS_FIELDS) {
             JsonNode v = body.get(field);
             if (v != null && v.canConvertToLong() && v.isIntegralNumber()) return v.asLong();
         }

@@ -143,20 +143,7 @@ public final class SpendLedger implements SpendHistory {
             case ROUTE -> "route";
             case MODEL -> "model";
         };
-        return keyId == null ? totalsBy(column, from, to) : db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", " + TOTALS
-                    + " FROM spend WHERE created_at_ms >= ? AND created_at_ms < ? AND key_id = ? GROUP BY " + column
-                    + " ORDER BY SUM(cost_picousd) DESC, " + column)) {
-                ps.setLong(1, millis(from));
-                ps.setLong(2, millis(to));
-                ps.setString(3, keyId);
-                List<SpendTotal> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(totalAt(rs, rs.getString(1), 2));
-                }
-                return out;
-            }
-        });
+        return totalsBy(column, keyId, from, to);
     }
 
     /** Everything in {@code [from, to)}, optionally for one key only, as a single total (group null). */
@@ -230,13 +217,17 @@ public final class SpendLedger implements SpendHistory {
                 rs.getInt("batch") == 1, Instant.ofEpochMilli(rs.getLong("created_at_ms")));
     }
 
-    private List<SpendTotal> totalsBy(String column, Instant from, Instant to) {
+    private List<SpendTotal> totalsBy(String column, Instant from, Instant to) { return totalsBy(column, null, from, to); }
+
+    /** Totals grouped by {@code column}, most expensive first; only key {@code keyId}'s calls when it is non-null. */
+    private List<SpendTotal> totalsBy(String column, String keyId, Instant from, Instant to) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", " + TOTALS
-                    + " FROM spend WHERE created_at_ms >= ? AND created_at_ms < ? GROUP BY " + column
-                    + " ORDER BY SUM(cost_picousd) DESC, " + column)) {
+                    + " FROM spend WHERE created_at_ms >= ? AND created_at_ms < ?" + (keyId == null ? "" : " AND key_id = ?")
+                    + " GROUP BY " + column + " ORDER BY SUM(cost_picousd) DESC, " + column)) {
                 ps.setLong(1, millis(from));
                 ps.setLong(2, millis(to));
+                if (keyId != null) ps.setString(3, keyId);
                 List<SpendTotal> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(totalAt(rs, rs.getString(1), 2));

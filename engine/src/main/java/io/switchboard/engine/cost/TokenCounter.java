@@ -7,7 +7,6 @@ import com.knuddels.jtokkit.api.EncodingType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Counts tokens with the BPE encoding a model uses, or conservatively where the encoding is not public.
@@ -18,9 +17,7 @@ import java.util.regex.Pattern;
  * this counts with {@code cl100k_base} and multiplies by a safety margin (see {@link EstimatorSettings}).
  * Thread-safe; each encoding loads once per JVM, on first use.
  */
-final class TokenCounter {
-    private static final Pattern O_SERIES = Pattern.compile("^o\\d.*");
-
+public final class TokenCounter {
     /** Shared: loading an encoding's vocabulary takes about a second, and encodings are immutable. */
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
     private final BigDecimal privateTokenizerMargin;
@@ -37,10 +34,31 @@ final class TokenCounter {
         return new ModelTokens(REGISTRY.getEncoding(EncodingType.CL100K_BASE), privateTokenizerMargin);
     }
 
+    /**
+     * Tokens in {@code text} for {@code model}, without any margin: what the stream journal uses to measure a
+     * continuation's prefix. Same tokenizer choice as {@link #forModel}.
+     */
+    public static long countOrdinary(String model, String text) {
+        if (text == null || text.isEmpty()) return 0;
+        EncodingType type = usesO200k(bareName(model)) ? EncodingType.O200K_BASE : EncodingType.CL100K_BASE;
+        return REGISTRY.getEncoding(type).countTokensOrdinary(text);
+    }
+
+    /** Loads both vocabularies (about a second), e.g. on a virtual thread at start-up, so no event loop waits for it. */
+    public static void warmUp() {
+        REGISTRY.getEncoding(EncodingType.O200K_BASE).countTokensOrdinary("warm up");
+        REGISTRY.getEncoding(EncodingType.CL100K_BASE).countTokensOrdinary("warm up");
+    }
+
     static boolean usesO200k(String bareName) {
         return bareName.startsWith("gpt-4o") || bareName.startsWith("chatgpt-4o") || bareName.startsWith("gpt-4.1")
                 || bareName.startsWith("gpt-4.5") || bareName.startsWith("gpt-5") || bareName.startsWith("gpt-oss")
-                || O_SERIES.matcher(bareName).matches();
+                || isOSeries(bareName);
+    }
+
+    /** o1, o3, o4-mini...: "o" then a digit. */
+    private static boolean isOSeries(String bareName) {
+        return bareName.length() > 1 && bareName.charAt(0) == 'o' && bareName.charAt(1) >= '0' && bareName.charAt(1) <= '9';
     }
 
     private static String bareName(String model) {

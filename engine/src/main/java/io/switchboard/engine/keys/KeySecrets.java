@@ -23,6 +23,8 @@ final class KeySecrets {
 
     private final SecretKeySpec pepper;
     private final SecureRandom random;
+    /** A Mac is not thread-safe and costly to look up; authentication hashes on every request, so one per thread. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     KeySecrets(byte[] pepper, SecureRandom random) {
         if (pepper == null || pepper.length < 16) throw new IllegalArgumentException("the key pepper must be at least 16 bytes");
@@ -49,10 +51,15 @@ final class KeySecrets {
     }
 
     byte[] hash(String plainKey) {
+        // doFinal resets the Mac, keeping its key, so the next call starts clean.
+        return macs.get().doFinal(plainKey.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(pepper);
-            return mac.doFinal(plainKey.getBytes(StandardCharsets.US_ASCII));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

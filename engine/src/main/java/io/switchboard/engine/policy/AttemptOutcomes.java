@@ -6,6 +6,7 @@ import io.switchboard.core.model.ErrorKind;
 import io.switchboard.core.model.ProviderError;
 import io.switchboard.core.model.ProviderException;
 import io.switchboard.engine.EngineJson;
+import io.switchboard.engine.ErrorReplies;
 import io.switchboard.engine.resilience.AttemptOutcome;
 import io.switchboard.engine.resilience.RetryAfter;
 import java.time.Clock;
@@ -24,7 +25,7 @@ public final class AttemptOutcomes {
     /** The outcome of an attempt that produced {@code reply} or failed with {@code failure}; null when not the target's. */
     public static AttemptOutcome of(Reply reply, Throwable failure, Clock clock) {
         if (failure != null) {
-            Throwable t = unwrap(failure);
+            Throwable t = ErrorReplies.causeOf(failure);
             if (t instanceof CancellationException) return null;
             if (!(t instanceof ProviderException pe) || LocalRefusal.isLocal(pe.error())) return null;
             return pe.error().kind() == ErrorKind.TIMEOUT ? AttemptOutcome.timeout() : AttemptOutcome.connectionError();
@@ -60,12 +61,7 @@ public final class AttemptOutcomes {
 
     /** {@code failure} as an unchecked exception to rethrow from a stage callback, unwrapped. */
     static RuntimeException rethrow(Throwable failure) {
-        Throwable t = unwrap(failure);
+        Throwable t = ErrorReplies.causeOf(failure);
         return t instanceof RuntimeException re ? re : new CompletionException(t);
-    }
-
-    static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
-        return t;
     }
 }

@@ -28,11 +28,6 @@ public final class PerTarget<T> {
         return Optional.ofNullable(byTarget.get(target));
     }
 
-    /** Drops a target's instance (e.g. the target left the configuration). */
-    public void remove(String target) {
-        byTarget.remove(target);
-    }
-
     public Set<String> targets() {
         return Set.copyOf(byTarget.keySet());
     }

@@ -4,9 +4,9 @@ import io.switchboard.core.chain.Reply;
 import io.switchboard.core.model.ErrorKind;
 import io.switchboard.core.model.ProviderError;
 import io.switchboard.core.model.ProviderException;
+import io.switchboard.engine.ErrorReplies;
 import io.switchboard.engine.config.FallbackTrigger;
 import io.switchboard.engine.policy.LocalRefusal;
-import java.util.concurrent.CompletionException;
 
 /**
  * How one attempt of a route ended, for the fallback decision.
@@ -21,7 +21,7 @@ record AttemptVerdict(boolean success, FallbackTrigger trigger, boolean contextL
 
     static AttemptVerdict of(Reply reply, Throwable failure) {
         if (failure != null) {
-            Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable t = ErrorReplies.causeOf(failure);
             if (!(t instanceof ProviderException pe)) return new AttemptVerdict(false, null, false, false, null);
             ProviderError e = pe.error();
             String code = e.code() == null ? "" : e.code();

@@ -123,7 +123,7 @@ final class RouteAttempts {
     }
 
     private void finish(Attempted result) {
-        done.complete(new Attempted(result.reply(), result.failure(), result.verdict(), result.target(), upstreamAttempts));
+        done.complete(result);
     }
 
     private static Call withoutSimulatorHeaders(Call call) {

@@ -5,9 +5,7 @@ import io.switchboard.core.chain.ByteSource;
 import io.switchboard.core.sse.SseParser;
 import io.switchboard.core.wire.SseEvent;
 import io.switchboard.core.wire.WireFormatId;
-import io.switchboard.engine.EngineJson;
 import io.vertx.core.Context;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +72,7 @@ final class StreamRecorder implements ByteSource.Sink, StreamLog.FlowControl {
         if (responses && event.data() != null) {
             sequence = sequenceNumber(event.data());
             if (log.responseId() == null && "response.created".equals(event.event())) {
-                JsonNode data = EngineJson.parseOrNull(event.data().getBytes(StandardCharsets.UTF_8));
+                JsonNode data = Seam.parse(event.data());
                 if (data != null) journal.bindResponse(log, data.path("response").path("id").asText(null));
             }
         }

@@ -33,15 +33,12 @@ public final class HttpTransport implements Policy {
     private final LongSupplier ticker;
     private final RequestPlanner planner;
     private final ReplyReader reader;
+    private final WireFormatLookup formats;
     private final Function<Call, AttemptTimeouts> timeouts;
     private volatile StreamRecoveryHook recoveryHook;
 
-    public HttpTransport(GatewayConfig config, UpstreamClients clients, WireFormatLookup formats, LongSupplier nanoTicker) {
-        this(config, clients, formats, nanoTicker, null);
-    }
-
     /**
-     * With {@code timeouts} (the call's timeout tier, cut to its deadline): the connect timeout is the tier's,
+     * With {@code timeouts} (the call's timeout tier, cut to its deadline; null: the {@code upstream:} timeouts) the connect timeout is the tier's,
      * and the upstream may stay silent for the longer of its first-byte and idle timeouts. The exact
      * first-byte, idle and total cuts are the timeout policy's; this is the socket-level backstop.
      */
@@ -53,12 +50,12 @@ public final class HttpTransport implements Policy {
         this.ticker = nanoTicker;
         this.planner = new RequestPlanner(formats);
         this.reader = new ReplyReader(formats);
+        this.formats = formats;
     }
 
     /** Makes streams recoverable when their upstream connection breaks or stalls (docs/streams.md). */
-    public HttpTransport streamRecovery(io.switchboard.engine.stream.UpstreamRecovery recovery, UpstreamClients upstreams,
-                                        WireFormatLookup formats) {
-        recoveryHook = recovery == null ? null : new StreamRecoveryHook(recovery, upstreams, formats);
+    public HttpTransport streamRecovery(io.switchboard.engine.stream.UpstreamRecovery recovery) {
+        recoveryHook = recovery == null ? null : new StreamRecoveryHook(recovery, clients, formats);
         reader.recovery = recoveryHook;
         return this;
     }

@@ -28,6 +28,8 @@ import java.util.Set;
  */
 final class KeyJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final Set<String> FIELDS = Set.of("name", "team", "budgets", "max_cost_per_request_usd",
+            "allowed_models", "allowed_routes", "rate_limits");
 
     private KeyJson() {}
 
@@ -36,7 +38,7 @@ final class KeyJson {
         if (body == null || !body.isObject()) throw ProviderException.invalid("the body must be a JSON object", null);
         for (var it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!Set.of("name", "team", "budgets", "max_cost_per_request_usd", "allowed_models", "allowed_routes", "rate_limits").contains(f)) {
+            if (!FIELDS.contains(f)) {
                 throw ProviderException.invalid("unknown field '" + f + "'", f);
             }
         }

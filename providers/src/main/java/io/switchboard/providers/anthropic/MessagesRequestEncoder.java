@@ -1,6 +1,5 @@
 package io.switchboard.providers.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -110,12 +109,8 @@ final class MessagesRequestEncoder {
     }
 
     private static JsonNode toolInput(ContentPart.ToolCall c, int index) {
-        try {
-            JsonNode input = Json.parse(c.argumentsJson());
-            if (input.isObject()) return input;
-        } catch (JsonProcessingException e) {
-            // fall through: reported below
-        }
+        JsonNode input = MessagesResponseCodec.inputOrNull(c.argumentsJson());
+        if (input != null) return input;
         throw ProviderException.invalid("The arguments of tool call '" + c.id() + "' are not a JSON object.",
                 "messages[" + index + "]");
     }

@@ -90,13 +90,18 @@ final class MessagesResponseCodec {
      * Tool input as an object. A model may emit malformed arguments (OpenAI does not validate them); the
      * client then sees an empty object rather than a failed response, since the text cannot be an input.
      */
-    static JsonNode input(String argumentsJson) {
+    private static JsonNode input(String argumentsJson) {
+        JsonNode input = inputOrNull(argumentsJson);
+        return input != null ? input : Json.object();
+    }
+
+    /** Tool-call arguments parsed as a {@code tool_use} input, or null when they are not a JSON object. */
+    static JsonNode inputOrNull(String argumentsJson) {
         try {
             JsonNode input = Json.parse(argumentsJson);
-            if (input.isObject()) return input;
+            return input.isObject() ? input : null;
         } catch (JsonProcessingException e) {
-            // fall through
+            return null;
         }
-        return Json.object();
     }
 }

@@ -47,7 +47,8 @@ final class ResponsesResponseCodec {
                 stopReason(body, refusal, toolCall), null, ResponsesUsage.decode(body.get("usage")), Json.longValue(body, "created_at"));
     }
 
-    private static StopReason stopReason(JsonNode body, boolean refusal, boolean toolCall) {
+    /** The stop reason of a finished Response, which has none of its own: its status, then what its output held. */
+    static StopReason stopReason(JsonNode body, boolean refusal, boolean toolCall) {
         if ("incomplete".equals(Json.text(body, "status"))) {
             return "content_filter".equals(Json.text(body.path("incomplete_details"), "reason"))
                     ? StopReason.CONTENT_FILTER : StopReason.MAX_TOKENS;

@@ -40,7 +40,8 @@ final class ResponsesStreamDecoder implements StreamDecoder {
             stopped = true;
             return UpstreamFrames.malformed("event");
         }
-        String type = Json.text(data, "type") != null ? Json.text(data, "type") : event.event();
+        String type = Json.text(data, "type");
+        if (type == null) type = event.event();
         if (type == null) return List.of();
         Integer index = parts.get(data.path("output_index").asInt(-1));
         return switch (type) {
@@ -113,13 +114,7 @@ final class ResponsesStreamDecoder implements StreamDecoder {
         List<StreamEvent> out = new ArrayList<>(open.size() + 1);
         for (int index : open) out.add(new StreamEvent.PartStop(index));
         open.clear();
-        StopReason reason;
-        if ("incomplete".equals(Json.text(response, "status"))) {
-            reason = "content_filter".equals(Json.text(response.path("incomplete_details"), "reason"))
-                    ? StopReason.CONTENT_FILTER : StopReason.MAX_TOKENS;
-        } else {
-            reason = toolCall ? StopReason.TOOL_USE : refusal ? StopReason.REFUSAL : StopReason.END_TURN;
-        }
+        StopReason reason = ResponsesResponseCodec.stopReason(response, refusal, toolCall);
         out.add(new StreamEvent.MessageStop(reason, null, ResponsesUsage.decode(response.get("usage"))));
         return out;
     }

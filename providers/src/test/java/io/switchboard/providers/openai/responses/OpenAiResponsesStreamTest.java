@@ -65,6 +65,16 @@ class OpenAiResponsesStreamTest {
     }
 
     @Test
+    void incompleteResponseStopsForItsReasonClosingOpenParts() {
+        var decoder = format.newStreamDecoder();
+        decoder.decode(SseEvent.data("{\"type\":\"response.created\",\"response\":{\"id\":\"resp_1\",\"model\":\"m\",\"created_at\":1}}"));
+        decoder.decode(SseEvent.data("{\"type\":\"response.output_item.added\",\"output_index\":0,\"item\":{\"type\":\"message\"}}"));
+        List<StreamEvent> end = decoder.decode(SseEvent.data("{\"type\":\"response.incomplete\",\"response\":{\"status\":\"incomplete\","
+                + "\"incomplete_details\":{\"reason\":\"content_filter\"},\"usage\":{\"input_tokens\":4,\"output_tokens\":2}}}"));
+        assertThat(end).containsExactly(new PartStop(0), new MessageStop(StopReason.CONTENT_FILTER, null, Usage.of(4, 2)));
+    }
+
+    @Test
     void encodesFullEventSequenceWithContiguousSequenceNumbers() {
         List<StreamEvent> events = decodeAll(format.newStreamDecoder(), Fixtures.sse("openai-responses/stream-tools.sse"));
         List<SseEvent> frames = encodeAll(format.newStreamEncoder(), events);
