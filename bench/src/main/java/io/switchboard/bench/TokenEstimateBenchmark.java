@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The budget reservation's up-front estimate of a typical 1 KB chat request for {@code gpt-4o}: tokenizing
  * the prompt with the model's tokenizer and pricing it from the bundled catalog. Measured both on the
- * neutral request (translated calls) and on the raw JSON tree (pass-through calls).
+ * neutral request (translated calls) and on the raw JSON tree (pass-through calls), and the untokenized
+ * upper bound the budget gate holds instead while far from every limit.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,11 +31,14 @@ public class TokenEstimateBenchmark {
     private CostEstimator estimator;
     private ChatRequest request;
     private JsonNode body;
+    private int bodyBytes;
 
     @Setup
     public void setUp() throws IOException {
         estimator = new CostEstimator(PriceCatalog.bundled());
-        body = new ObjectMapper().readTree(Samples.openAiChatRequest("gpt-4o"));
+        byte[] raw = Samples.openAiChatRequest("gpt-4o");
+        body = new ObjectMapper().readTree(raw);
+        bodyBytes = raw.length;
         request = WireFormats.of(WireFormatId.OPENAI_CHAT).decodeRequest(body);
         // Load the tokenizer now so the first iteration does not pay for it.
         estimator.estimate(request);
@@ -45,4 +49,7 @@ public class TokenEstimateBenchmark {
 
     @Benchmark
     public Estimate estimateRawJson() { return estimator.estimateJson(null, body); }
+
+    @Benchmark
+    public Estimate boundRawJson() { return estimator.boundJson(null, body, bodyBytes); }
 }

@@ -1,9 +1,12 @@
 package io.switchboard.engine;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -18,6 +21,9 @@ public final class EngineJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+
+    /** Reads one value out of a larger document, so what follows it is not "trailing". */
+    private static final ObjectReader FIELD_READER = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private EngineJson() {}
 
@@ -34,6 +40,27 @@ public final class EngineJson {
         if (bytes == null || bytes.length == 0) return null;
         try {
             return MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The value of {@code body}'s top-level field {@code name}, or null when absent or {@code body} is not a JSON
+     * object. Streams through the bytes and builds a tree of that one field only: billing reads a passed-through
+     * answer's {@code usage} this way instead of parsing the whole answer into a tree.
+     */
+    public static JsonNode topLevelField(byte[] body, String name) {
+        if (body == null || body.length == 0) return null;
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) return null;
+            for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+                boolean wanted = name.equals(parser.currentName());
+                parser.nextToken();
+                if (wanted) return FIELD_READER.readTree(parser);
+                parser.skipChildren();
+            }
+            return null;
         } catch (IOException e) {
             return null;
         }

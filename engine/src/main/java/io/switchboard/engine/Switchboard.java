@@ -24,10 +24,10 @@ import io.switchboard.providers.WireFormats;
 import io.vertx.core.Vertx;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
@@ -148,7 +148,15 @@ public final class Switchboard implements AutoCloseable {
         if (ownsVertx) closing.eventually(() -> vertx.close());
     }
 
-    static String newRequestId() { return "req_" + UUID.randomUUID().toString().replace("-", ""); }
+    /**
+     * {@code req_} and 32 hex digits. A request id must be unique, not secret, so it comes from the thread's own
+     * generator rather than {@code UUID.randomUUID()}, which takes the shared SecureRandom on every request.
+     */
+    public static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        HexFormat hex = HexFormat.of();
+        return "req_" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
+    }
 
     public static final class Builder {
         private GatewayConfig config;

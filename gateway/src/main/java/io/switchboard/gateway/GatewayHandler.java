@@ -14,9 +14,7 @@ import io.vertx.core.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HexFormat;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +70,7 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
         Endpoint endpoint = Endpoint.match(request.method().name(), path);
         boolean anthropic = Endpoint.anthropicShaped(endpoint, path, request.headers().contains("anthropic-version"));
         WireFormatId errorFormat = anthropic ? WireFormatId.ANTHROPIC_MESSAGES : endpoint.format;
-        String requestId = newRequestId();
+        String requestId = Switchboard.newRequestId();
         request.response().putHeader(anthropic ? "request-id" : "x-request-id", requestId);
 
         switch (endpoint) {
@@ -168,16 +166,6 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
     private static boolean declaresBody(HttpServerRequest request) {
         String length = request.getHeader("content-length");
         return request.getHeader("transfer-encoding") != null || (length != null && !length.strip().equals("0"));
-    }
-
-    /**
-     * {@code req_} and 32 hex digits. A request id must be unique, not secret, so it comes from the thread's own
-     * generator rather than {@code UUID.randomUUID()}, which takes the shared SecureRandom on every request.
-     */
-    private static String newRequestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        HexFormat hex = HexFormat.of();
-        return "req_" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
     }
 
     private static String presentedKey(HttpServerRequest request) {

@@ -8,12 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fixed one-minute windows per provider and model, timed by the injected clock. Models without a configured
- * rule are tracked against generous nominal limits that are never enforced, so every answer can carry
- * believable rate-limit headers. A refused request consumes nothing.
+ * rule are tracked against nominal limits that are never enforced, so every answer carries rate-limit headers.
+ * The nominal limits are far above what one machine can send in a minute: a client that trusts the headers
+ * (the gateway's buckets do) must never read "0 remaining" on a request that was then served anyway, which
+ * with a provider-sized nominal limit (10k/min) a load test reached within a second. A refused request
+ * consumes nothing.
  */
 final class RateLimiter {
-    static final long NOMINAL_REQUESTS = 10_000;
-    static final long NOMINAL_TOKENS = 30_000_000;
+    static final long NOMINAL_REQUESTS = 100_000_000;
+    static final long NOMINAL_TOKENS = 100_000_000_000L;
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     private static final class Window {

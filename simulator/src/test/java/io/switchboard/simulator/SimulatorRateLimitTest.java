@@ -40,6 +40,16 @@ class SimulatorRateLimitTest {
     }
 
     @Test
+    void unlimitedModelsNeverReportAnEmptyWindowTheyWouldServeAnyway() {
+        RateLimiter limiter = new RateLimiter(List.of(), clock);
+        RateLimitState last = null;
+        for (int i = 0; i < 50_000; i++) last = limiter.admit(Provider.OPENAI, "gpt-4o-mini", 100);
+        assertThat(last.admitted()).isTrue();
+        assertThat(last.requestsRemaining()).isGreaterThan(0);
+        assertThat(last.tokensRemaining()).isGreaterThan(0);
+    }
+
+    @Test
     void headersUseEachProvidersFormat() {
         RateLimiter limiter = new RateLimiter(List.of(new RateLimitRule(null, Glob.of("*"), 60, 150_000)), clock);
         RateLimitState s = limiter.admit(Provider.OPENAI, "gpt-4o", 16);

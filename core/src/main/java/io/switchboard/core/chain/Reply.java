@@ -1,11 +1,13 @@
 package io.switchboard.core.chain;
 
 import io.switchboard.core.model.ProviderError;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The answer to a {@link Call}, always already in the client's wire format: either a complete body or a
@@ -53,14 +55,37 @@ public sealed interface Reply permits Reply.Complete, Reply.Streaming {
 
     private static Map<String, String> copy(Map<String, String> in) {
         if (in == null || in.isEmpty()) return Map.of();
+        if (in instanceof FrozenHeaders) return in;
         Map<String, String> out = new LinkedHashMap<>();
         in.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
-        return Collections.unmodifiableMap(out);
+        return new FrozenHeaders(out);
     }
 
     private static Map<String, String> put(Map<String, String> in, String name, String value) {
-        Map<String, String> out = new LinkedHashMap<>(in);
+        Map<String, String> out = in instanceof FrozenHeaders f ? new LinkedHashMap<>(f.map) : new LinkedHashMap<>(copy(in));
         out.put(name.toLowerCase(Locale.ROOT), value);
-        return out;
+        return new FrozenHeaders(out);
+    }
+
+    /**
+     * Headers already lower-cased and no longer changed, so a reply built from another's headers takes them as
+     * they are: policies add a header or two each on the way back, and each used to copy and re-case them all.
+     */
+    final class FrozenHeaders extends AbstractMap<String, String> {
+        private final Map<String, String> map;
+
+        private FrozenHeaders(Map<String, String> map) { this.map = map; }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() { return Collections.unmodifiableMap(map).entrySet(); }
+
+        @Override
+        public String get(Object key) { return map.get(key); }
+
+        @Override
+        public boolean containsKey(Object key) { return map.containsKey(key); }
+
+        @Override
+        public int size() { return map.size(); }
     }
 }

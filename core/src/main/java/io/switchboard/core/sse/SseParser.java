@@ -101,6 +101,14 @@ public final class SseParser {
         }
     }
 
+    /**
+     * Whether everything fed so far formed whole frames: no partial line, field or line ending is buffered. A
+     * proxy that changes nothing may then forward the bytes it was fed instead of re-framing the events.
+     */
+    public boolean atFrameBoundary() {
+        return lineLength == 0 && !hasData && eventType == null && id == null && !skipLineFeed;
+    }
+
     /** Ends the stream: an unterminated trailing line or frame is discarded, as the spec requires. */
     public void end() {
         lineLength = 0;

@@ -14,10 +14,33 @@ public final class SseWriter {
 
     /** The UTF-8 bytes of the framed event. */
     public static byte[] encode(SseEvent event) {
-        StringBuilder out = new StringBuilder(event.data() == null ? 32 : event.data().length() + 32);
+        String data = event.data() == null ? "" : event.data();
+        if (data.indexOf('\n') < 0 && data.indexOf('\r') < 0) {
+            // The usual single-line event: one array, no intermediate String (this runs for every event relayed).
+            byte[] head = head(event);
+            byte[] body = data.getBytes(StandardCharsets.UTF_8);
+            byte[] out = new byte[head.length + body.length + 2];
+            System.arraycopy(head, 0, out, 0, head.length);
+            System.arraycopy(body, 0, out, head.length, body.length);
+            out[out.length - 2] = '\n';
+            out[out.length - 1] = '\n';
+            return out;
+        }
+        StringBuilder out = new StringBuilder(data.length() + 32);
         encode(event, out);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    /** The {@code id:} and {@code event:} lines and the {@code data: } prefix. */
+    private static byte[] head(SseEvent event) {
+        if (event.id() == null && event.event() == null) return DATA_PREFIX;
+        StringBuilder head = new StringBuilder(48);
+        if (event.id() != null) head.append("id: ").append(singleLine(event.id(), "id")).append('\n');
+        if (event.event() != null) head.append("event: ").append(singleLine(event.event(), "event")).append('\n');
+        return head.append("data: ").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final byte[] DATA_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Appends the framed event to {@code out}.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.core.model.ChatRequest;
 import io.switchboard.core.model.ChatResponse;
 import io.switchboard.core.model.ProviderError;
+import io.switchboard.core.model.Usage;
 
 /**
  * One provider wire format, both directions. Implementations live in the {@code providers} module, one
@@ -23,6 +24,12 @@ public interface WireFormat {
     ChatResponse decodeResponse(JsonNode body);
 
     ObjectNode encodeResponse(ChatResponse response);
+
+    /**
+     * The neutral usage of this format's {@code usage} object, as a response carries it at its top level; lets
+     * a gateway bill a passed-through answer without decoding all of it.
+     */
+    Usage decodeUsage(JsonNode usage);
 
     StreamDecoder newStreamDecoder();
 

@@ -162,4 +162,20 @@ class SseParserTest {
     }
 
     private static byte[] bytes(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+
+    @Test
+    void knowsWhenEverythingFedFormedWholeFrames() {
+        SseParser parser = new SseParser(e -> { });
+        assertThat(parser.atFrameBoundary()).isTrue();
+        byte[] frame = "event: x\ndata: a\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        parser.feed(frame, 0, 5);
+        assertThat(parser.atFrameBoundary()).isFalse();
+        parser.feed(frame, 5, 12);
+        assertThat(parser.atFrameBoundary()).as("fields read, frame not ended").isFalse();
+        parser.feed(frame, 17, frame.length - 17);
+        assertThat(parser.atFrameBoundary()).isTrue();
+        byte[] cr = "data: b\r\n\r".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        parser.feed(cr, 0, cr.length);
+        assertThat(parser.atFrameBoundary()).as("a CR may still be followed by its LF").isFalse();
+    }
 }

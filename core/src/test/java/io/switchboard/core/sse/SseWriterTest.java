@@ -54,4 +54,14 @@ class SseWriterTest {
     void rejectsLineBreaksInEventName() {
         assertThatThrownBy(() -> SseWriter.encode(SseEvent.of("a\nb", "x"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theSingleLineFastPathFramesLikeTheGeneralOne() {
+        for (SseEvent e : java.util.List.of(SseEvent.data("{\"a\":\"é ✓ 🦊\"}"), SseEvent.of("message_stop", "{}"),
+                new SseEvent("delta", "x", "42"), new SseEvent(null, "", "7"), SseEvent.data("two\nlines"))) {
+            StringBuilder general = new StringBuilder();
+            SseWriter.encode(e, general);
+            assertThat(new String(SseWriter.encode(e), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(general.toString());
+        }
+    }
 }

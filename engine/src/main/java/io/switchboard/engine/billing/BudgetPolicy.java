@@ -26,6 +26,7 @@ import io.switchboard.engine.routing.RoutePolicy;
 import io.switchboard.engine.transport.WireFormatLookup;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -71,7 +72,10 @@ public final class BudgetPolicy implements Policy {
         Set<BudgetScope> scopes = scopes(key, route);
         Admission admission;
         try {
-            admission = gate.admit(withUsageRequested(call), scopes);
+            // The key's token bucket takes the admission's token count too, so it must have the same slack for a bound.
+            LongPredicate roomForBound = key == null ? tokens -> true
+                    : tokens -> billing.keyRates().hasTokens(key, tokens * BudgetGate.SLACK);
+            admission = gate.admit(withUsageRequested(call), scopes, call.rawBody() == null ? -1 : call.rawBody().length, roomForBound);
         } catch (CostException refused) {
             Reply reply = errors.render(call.clientFormat(), refused.toProviderError())
                     .withHeader(CostHeaders.SHOULD_RETRY, "false").withHeader(CostHeaders.COST, Money.ZERO.toPlainString());
@@ -123,8 +127,7 @@ public final class BudgetPolicy implements Policy {
             case Reply.Streaming s -> {
                 Target target = servedBy(s, admission.call());
                 WireFormat client = formats.of(admission.call().clientFormat());
-                MeteredByteSource metered = new MeteredByteSource(s.body(), settlement, target, billing.estimator(),
-                        client.newStreamDecoder());
+                MeteredByteSource metered = new MeteredByteSource(s.body(), settlement, target, billing.estimator(), client);
                 yield new Reply.Streaming(s.status(), s.headers(), metered)
                         .withHeader(CostHeaders.RESERVED, admission.reservation().amount().toPlainString());
             }
@@ -134,11 +137,17 @@ public final class BudgetPolicy implements Policy {
 
     /** Settles from the body's usage, or, when the provider reported none, from the prompt estimate and the answer's text. */
     private Money settleComplete(Reply.Complete reply, Target target, Settlement settlement) {
+        WireFormat client = formats.of(settlement.admission().call().clientFormat());
+        JsonNode reported = EngineJson.topLevelField(reply.body(), "usage");
+        if (reported != null && reported.isObject()) {
+            Usage usage = client.decodeUsage(reported);
+            if (usage.totalTokens() > 0) return settlement.settle(target, usage, true);
+        }
         JsonNode json = EngineJson.parseOrNull(reply.body());
         ChatResponse response = null;
         if (json != null) {
             try {
-                response = formats.of(settlement.admission().call().clientFormat()).decodeResponse(json);
+                response = client.decodeResponse(json);
             } catch (RuntimeException notAChatAnswer) {
                 // Billed from the estimate below.
             }

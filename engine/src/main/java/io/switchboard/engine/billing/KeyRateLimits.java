@@ -47,6 +47,14 @@ final class KeyRateLimits {
         };
     }
 
+    /** Whether {@code key}'s token bucket holds at least {@code tokens} now (true when it limits no tokens). */
+    boolean hasTokens(VirtualKey key, long tokens) {
+        RateLimits limits = key.spec().rateLimits();
+        if (!limits.limitsTokens()) return true;
+        TargetRateLimiter limiter = byKey.get(key.id());
+        return (limiter == null ? limits.tokensPerMinute() : limiter.availableTokens()) >= tokens;
+    }
+
     /** Forgets a key's buckets (it was revoked). */
     void forget(String keyId) { byKey.remove(keyId); }
 

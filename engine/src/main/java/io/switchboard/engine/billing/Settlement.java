@@ -77,8 +77,19 @@ final class Settlement {
         return amount;
     }
 
-    /** The estimate made for {@code model}, or the costliest one when the route served a model not estimated. */
+    /**
+     * The estimate to bill from when the provider reported no usage: the one made for {@code model}, or the
+     * costliest when the route served a model not estimated. A bound held at admission is replaced by the
+     * tokenizer's estimate here, on this rare path, so nobody is billed for the bound's slack.
+     */
     Estimate estimateFor(String model) {
+        if (admission.bounded() && admission.call().body() != null) {
+            try {
+                return billing.estimator().estimateJson(model, admission.call().body());
+            } catch (RuntimeException unpriced) {
+                // Fall back to what was held.
+            }
+        }
         Estimate e = admission.estimates().get(model);
         return e != null ? e : admission.worst();
     }

@@ -119,8 +119,8 @@ final class ResilienceYamlReader {
         String onLimit = l.text("on_limit", "wait").toLowerCase(Locale.ROOT);
         if (!onLimit.equals("wait") && !onLimit.equals("fallback")) throw fail.apply(l.at("on_limit"), "on_limit must be wait or fallback");
         return l.build(() -> RateLimitConfig.builder()
-                .requestsPerMinute(l.integer("requests_per_minute", 0, 0, Long.MAX_VALUE))
-                .tokensPerMinute(l.integer("tokens_per_minute", 0, 0, Long.MAX_VALUE))
+                .requestsPerMinute(l.integer("requests_per_minute", 0, 0, RateLimitConfig.MAX_PER_MINUTE))
+                .tokensPerMinute(l.integer("tokens_per_minute", 0, 0, RateLimitConfig.MAX_PER_MINUTE))
                 .onLimit(onLimit.equals("wait") ? RateLimitConfig.OnLimit.WAIT : RateLimitConfig.OnLimit.FALLBACK)
                 .maxWait(l.duration("max_wait", Duration.ofSeconds(5))).build());
     }

@@ -92,6 +92,22 @@ public final class BudgetBook {
      * @throws BudgetExceeded naming the first scope (in {@link BudgetScope} order) that cannot pay
      */
     public Reservation reserve(Set<BudgetScope> scopes, Money worstCase) {
+        return reserve(scopes, worstCase, null);
+    }
+
+    /**
+     * Holds {@code worstCase} only when every budget of {@code scopes} (and the global one) has room for
+     * {@code slack} such calls and no per-request cap is below it; otherwise holds nothing and returns empty.
+     * It lets a caller reserve a cheap, loose upper bound while the budgets are far from their limits, and
+     * pay for a tight estimate only near them: over-holding a few calls' worth cannot refuse anything there.
+     */
+    public Optional<Reservation> reserveWithSlack(Set<BudgetScope> scopes, Money worstCase, int slack) {
+        if (slack < 1) throw new IllegalArgumentException("slack must be >= 1, got " + slack);
+        return Optional.ofNullable(reserve(scopes, worstCase, worstCase.times(BigDecimal.valueOf(slack))));
+    }
+
+    /** With {@code needed} null: holds or throws. Else: holds when every budget has {@code needed} left, or returns null. */
+    private Reservation reserve(Set<BudgetScope> scopes, Money worstCase, Money needed) {
         Objects.requireNonNull(worstCase, "worstCase");
         if (worstCase.isNegative()) throw new IllegalArgumentException("worstCase must not be negative, got " + worstCase);
         Set<BudgetScope> checked = withGlobal(scopes);
@@ -101,11 +117,13 @@ public final class BudgetBook {
             for (BudgetScope scope : checked) {
                 Money cap = caps.get(scope);
                 if (cap != null && worstCase.greaterThan(cap)) {
+                    if (needed != null) return null;
                     throw new BudgetExceeded(scope, null, BudgetExceeded.Reason.PER_REQUEST_CAP, cap, worstCase);
                 }
                 for (BudgetAccount account : accountsOf(scope)) {
                     account.roll(now, zone);
                     Money remaining = account.remaining();
+                    if (needed != null && needed.greaterThan(remaining)) return null;
                     if (worstCase.greaterThan(remaining)) {
                         throw new BudgetExceeded(scope, account.budget().period(), BudgetExceeded.Reason.LIMIT,
                                 remaining, worstCase);

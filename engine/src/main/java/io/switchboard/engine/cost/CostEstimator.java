@@ -90,6 +90,25 @@ public final class CostEstimator {
         return priced(target, price, input, output, tally.asksForCaching());
     }
 
+    /**
+     * A loose upper bound of {@link #estimateJson(String, JsonNode)} that tokenizes nothing: every byte of the
+     * request body counts as one input token. The BPE tokenizers of GPT and Claude models emit at least one byte
+     * per token, and the body holds each text field's UTF-8 bytes (or longer escapes), so no text field can have
+     * more tokens than the body has bytes. Attachments, framing and output are counted as in the tight estimate.
+     * Costs a walk of the tree instead of about 100 µs of tokenizing per kilobyte of prompt.
+     */
+    public Estimate boundJson(String model, JsonNode body, long bodyBytes) {
+        Objects.requireNonNull(body, "body");
+        if (bodyBytes < 0) throw new IllegalArgumentException("bodyBytes must be >= 0, got " + bodyBytes);
+        String target = requireModel(model != null ? model : body.path("model").asText(null));
+        ModelPrice price = catalog.price(target);
+        RequestBodyTally tally = RequestBodyTally.of(body, null);
+        long input = bodyBytes + framing(tally.messages(), tally.tools(), tally.attachments());
+        long choices = Math.max(1, body.path("n").asLong(1));
+        long output = outputTokens(requestedMaxTokens(body), price) * choices;
+        return priced(target, price, input, output, tally.asksForCaching());
+    }
+
     /** As {@link #estimateJson(String, JsonNode)}, parsing {@code body} first; malformed JSON is a 400. */
     public Estimate estimateJson(String model, byte[] body) {
         JsonNode tree;

@@ -26,6 +26,7 @@ record RequestBodyTally(long textTokens, int attachments, int messages, int tool
     private static final Set<String> ATTACHMENT_TYPES = Set.of("image", "image_url", "input_image", "document",
             "file", "input_file", "input_audio");
 
+    /** With {@code tokens} null the text is not tokenized ({@code textTokens} is 0): the cheap structural tally. */
     static RequestBodyTally of(JsonNode body, TokenCounter.ModelTokens tokens) {
         Walk walk = new Walk(tokens);
         walk.visit(body);
@@ -46,7 +47,7 @@ record RequestBodyTally(long textTokens, int attachments, int messages, int tool
         void visit(JsonNode node) {
             if (node.isTextual()) {
                 if (node.asText().startsWith("data:")) attachments++;
-                else text += tokens.count(node.asText());
+                else if (tokens != null) text += tokens.count(node.asText());
             } else if (node.isArray()) {
                 node.forEach(this::visit);
             } else if (node.isObject()) {
@@ -60,7 +61,7 @@ record RequestBodyTally(long textTokens, int attachments, int messages, int tool
 
         private void visitField(String name, JsonNode value) {
             if (name.equals("cache_control")) caching = true;
-            else if (SCHEMAS.contains(name)) text += tokens.count(value.toString());
+            else if (SCHEMAS.contains(name)) text += tokens == null ? 0 : tokens.count(value.toString());
             else if (!SKIPPED.contains(name)) visit(value);
         }
     }

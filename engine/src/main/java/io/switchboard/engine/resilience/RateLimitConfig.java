@@ -16,6 +16,9 @@ public record RateLimitConfig(long requestsPerMinute, long tokensPerMinute, OnLi
     /** What the engine does when a bucket is empty. */
     public enum OnLimit { WAIT, FALLBACK }
 
+    /** bucket4j refills at most one token per nanosecond; a faster limit would fail on the first call. */
+    public static final long MAX_PER_MINUTE = 60_000_000_000L;
+
     public RateLimitConfig {
         checkRate("requestsPerMinute", requestsPerMinute);
         checkRate("tokensPerMinute", tokensPerMinute);
@@ -26,7 +29,9 @@ public record RateLimitConfig(long requestsPerMinute, long tokensPerMinute, OnLi
     public static Builder builder() { return new Builder(); }
 
     private static void checkRate(String name, long v) {
-        if (v < 0) throw new IllegalArgumentException(name + " must be >= 0 (0 = unlimited) but was " + v);
+        if (v < 0 || v > MAX_PER_MINUTE) {
+            throw new IllegalArgumentException(name + " must be between 0 (unlimited) and " + MAX_PER_MINUTE + " but was " + v);
+        }
     }
 
     private static void checkMaxWait(Duration v) {

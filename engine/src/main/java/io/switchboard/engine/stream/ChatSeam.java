@@ -28,7 +28,7 @@ final class ChatSeam extends Seam {
     ChatSeam(RecoveryRequest original) { super(original); }
 
     @Override
-    List<SseEvent> accept(SseEvent event) {
+    List<SseEvent> observe(SseEvent event) {
         String raw = event.data();
         if ("[DONE]".equals(raw)) {
             terminal = true;
@@ -103,12 +103,19 @@ final class ChatSeam extends Seam {
         return List.of(changed ? new SseEvent(event.event(), json(chunk), event.id()) : event);
     }
 
+    /** Anything but the end marker and an error chunk (which names an {@code "error"} key; escaped text cannot). */
+    @Override
+    boolean deferrable(SseEvent event) {
+        String raw = event.data();
+        return raw != null && !raw.equals("[DONE]") && !raw.contains("\"error\"");
+    }
+
     private static boolean notEmpty(JsonNode n) {
         return n != null && !n.isNull() && !(n.isContainerNode() && n.isEmpty()) && !(n.isTextual() && n.asText().isEmpty());
     }
 
     @Override
-    Continuation next() {
+    Continuation planContinuation() {
         if (!deliveredAny) return resendOriginal();
         if (!onlyText) return new Continuation.Impossible(unsupported("it held tool calls, a refusal or several choices"));
         continuing = true;
@@ -123,6 +130,9 @@ final class ChatSeam extends Seam {
         body.putObject("error").put("message", error.message()).put("type", "server_error").putNull("param").put("code", error.code());
         return List.of(SseEvent.data(json(body)));
     }
+
+    @Override
+    boolean continuing() { return continuing; }
 
     @Override
     void restart() {

@@ -30,7 +30,7 @@ final class MessagesSeam extends Seam {
     MessagesSeam(RecoveryRequest original) { super(original); }
 
     @Override
-    List<SseEvent> accept(SseEvent event) {
+    List<SseEvent> observe(SseEvent event) {
         JsonNode data = parse(event.data());
         if (data == null) return List.of(event);
         String type = data.path("type").asText(event.event() == null ? "" : event.event());
@@ -83,6 +83,12 @@ final class MessagesSeam extends Seam {
         return List.of(event);
     }
 
+    /** Deltas and pings, named by their SSE event type (Anthropic always sends one): never final, never an error. */
+    @Override
+    boolean deferrable(SseEvent event) {
+        return event.data() != null && ("content_block_delta".equals(event.event()) || "ping".equals(event.event()));
+    }
+
     private List<SseEvent> textDelta(SseEvent event, ObjectNode data) {
         String delta = data.path("delta").path("text").asText("");
         if (!heldWhitespace.isEmpty()) {
@@ -119,7 +125,7 @@ final class MessagesSeam extends Seam {
     }
 
     @Override
-    Continuation next() {
+    Continuation planContinuation() {
         if (!deliveredAny) return resendOriginal();
         if (!onlyText) return new Continuation.Impossible(unsupported("it held tool use or thinking, not only text"));
         ObjectNode body = parseBody(original.body());
@@ -166,6 +172,9 @@ final class MessagesSeam extends Seam {
         event.putObject("error").put("type", "api_error").put("message", "[" + error.code() + "] " + error.message());
         return List.of(SseEvent.of("error", json(event)));
     }
+
+    @Override
+    boolean continuing() { return continuing; }
 
     @Override
     void restart() {

@@ -37,6 +37,8 @@ final class RecoveringByteSource implements ByteSource {
     private final long stallNanos;
     private Runnable stallTimer = () -> { };
     private final StringBuilder pending = new StringBuilder();
+    /** Whether every event of the chunk being parsed was passed on exactly as it came. */
+    private boolean passedAsIs;
     private Sink sink;
     private ByteSource current;
     private boolean paused;
@@ -99,6 +101,9 @@ final class RecoveringByteSource implements ByteSource {
             public void onData(byte[] chunk) {
                 if (source != current || ended) return;
                 lastByteAt = activityAt = ticker.getAsLong();
+                flush();
+                boolean wholeFramesBefore = parser.atFrameBoundary();
+                passedAsIs = true;
                 try {
                     parser.feed(chunk, 0, chunk.length);
                 } catch (RuntimeException e) {
@@ -107,6 +112,12 @@ final class RecoveringByteSource implements ByteSource {
                 }
                 if (seam.failure() != null) {
                     giveUp(seam.failure());
+                    return;
+                }
+                if (passedAsIs && wholeFramesBefore && parser.atFrameBoundary() && !ended) {
+                    // Whole frames, every one passed on unchanged: forward the bytes rather than a re-framing of them.
+                    pending.setLength(0);
+                    sink.onData(chunk);
                     return;
                 }
                 flush();
@@ -133,6 +144,7 @@ final class RecoveringByteSource implements ByteSource {
     private void onEvent(SseEvent event) {
         if (ended || seam.failure() != null) return;
         List<SseEvent> out = seam.accept(event);
+        if (out.size() != 1 || out.get(0) != event) passedAsIs = false;
         if (out.isEmpty()) return;
         if (brokeAt >= 0) {
             long now = ticker.getAsLong();

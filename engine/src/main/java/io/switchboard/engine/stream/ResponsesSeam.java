@@ -37,7 +37,7 @@ final class ResponsesSeam extends Seam {
     }
 
     @Override
-    List<SseEvent> accept(SseEvent event) {
+    List<SseEvent> observe(SseEvent event) {
         JsonNode data = parse(event.data());
         if (data == null) return List.of(event);
         long sequence = data.path("sequence_number").asLong(-1);
@@ -65,8 +65,12 @@ final class ResponsesSeam extends Seam {
         return List.of(event);
     }
 
+    /** Every Responses event's sequence number is checked as it passes (resumed streams replay), so none is deferred. */
     @Override
-    Continuation next() {
+    boolean continuing() { return false; }
+
+    @Override
+    Continuation planContinuation() {
         if (!deliveredAny) return resendOriginal();
         if (!background || responseId == null) {
             return new Continuation.Impossible(unsupported(background ? "the upstream never named the response"

@@ -8,6 +8,7 @@ import io.switchboard.core.model.ProviderError;
 import io.switchboard.core.wire.SseEvent;
 import io.switchboard.engine.EngineJson;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,14 +35,72 @@ abstract class Seam {
     protected boolean onlyText = true;
     protected long dedupedBytes;
     private ProviderError failure;
+    /**
+     * First-attempt events passed on but not yet looked at. Watching a first attempt only records (text, ids),
+     * and almost every stream ends without a break, so plain deltas are kept by reference and parsed only when
+     * a break needs what they hold: parsing every event as it passed was about a tenth of the gateway's CPU on
+     * streams. Bounded, so a long stream is caught up in batches.
+     */
+    private final List<SseEvent> unobserved = new ArrayList<>();
+    private long unobservedChars;
+    private static final long MAX_UNOBSERVED_CHARS = 256 * 1024;
 
     Seam(RecoveryRequest original) { this.original = original; }
 
     /** The events to pass on for one upstream event (none when the client already has it). */
-    abstract List<SseEvent> accept(SseEvent event);
+    final List<SseEvent> accept(SseEvent event) {
+        if (continuing()) {
+            catchUp();
+            return observe(event);
+        }
+        if (deferrable(event)) {
+            if (unobservedChars >= MAX_UNOBSERVED_CHARS) catchUp();
+            unobserved.add(event);
+            unobservedChars += event.data().length();
+            deliveredAny = true;
+            return List.of(event);
+        }
+        // Recording a first attempt is indifferent to the order of deferred and other events (only the deltas'
+        // own order matters, and they stay in order), so the final event does not force the deferred ones.
+        return observe(event);
+    }
+
+    /** Looks at one event now: records it (first attempt) or reconciles it with what the client has (continuation). */
+    abstract List<SseEvent> observe(SseEvent event);
+
+    /** Whether a continuation is streaming (as opposed to the first attempt). */
+    abstract boolean continuing();
+
+    /**
+     * Whether a first-attempt event may be looked at later: it is passed on unchanged whatever it holds, is
+     * certainly neither the final event nor an error (those must be seen at once), and recording it after events
+     * that came behind it (other than deferred ones) records the same. False unless a format says so.
+     */
+    boolean deferrable(SseEvent event) { return false; }
+
+    /** Looks at the events kept for later, in order; what a first attempt's observation returns is already sent. */
+    protected final void catchUp() {
+        if (unobserved.isEmpty()) return;
+        List<SseEvent> pending = List.copyOf(unobserved);
+        unobserved.clear();
+        unobservedChars = 0;
+        for (SseEvent e : pending) observe(e);
+    }
+
+    /** Drops the events kept for later: the attempt they came from is being forgotten. */
+    protected final void forgetUnobserved() {
+        unobserved.clear();
+        unobservedChars = 0;
+    }
 
     /** After a break: the request that continues the stream, or why none can. */
-    abstract Continuation next();
+    final Continuation next() {
+        catchUp();
+        return planContinuation();
+    }
+
+    /** {@link #next()} once every first-attempt event has been looked at. */
+    abstract Continuation planContinuation();
 
     /** The events that end the stream with {@code error}, in this format. */
     abstract List<SseEvent> errorEvents(ProviderError error);
@@ -57,7 +116,10 @@ abstract class Seam {
 
     final long dedupedBytes() { return dedupedBytes; }
 
-    final String deliveredText() { return text.toString(); }
+    final String deliveredText() {
+        catchUp();
+        return text.toString();
+    }
 
     protected final void fail(String code, String message) {
         failure = ProviderError.of(ErrorKind.BAD_GATEWAY, message).withCode(code);
@@ -66,6 +128,7 @@ abstract class Seam {
 
     /** Nothing reached the client yet, so the original request can simply be sent again. */
     protected final Continuation resendOriginal() {
+        forgetUnobserved();
         restart();
         return new Continuation.Resend("POST", original.uri(), original.followUpHeaders(true), original.body());
     }

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class StreamJournal implements AutoCloseable {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Stream ids are resume capabilities, so unguessable; DRBG is pure Java, no file read per id as NativePRNG does. */
+    private static final SecureRandom RANDOM = drbg();
     private static final java.time.Duration SWEEP_INTERVAL = java.time.Duration.ofSeconds(1);
 
     private final JournalLimits limits;
@@ -57,6 +58,14 @@ public final class StreamJournal implements AutoCloseable {
     }
 
     public JournalLimits limits() { return limits; }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
 
     /** Opens a new stream for {@code keyId} with a fresh unguessable id ({@code str_} + 32 hex digits). */
     public StreamLog open(String keyId, WireFormatId format) {
@@ -143,8 +152,7 @@ public final class StreamJournal implements AutoCloseable {
     private synchronized void enforceBytes() {
         if (bytes.get() <= limits.maxBytes()) return;
         long target = limits.maxBytes() / 10 * 9;
-        List<StreamLog> byAge = new ArrayList<>(streams.values());
-        byAge.sort(Comparator.comparing(StreamLog::touchedAt));
+        List<StreamLog> byAge = oldestFirst(false);
         for (StreamLog log : byAge) {
             if (bytes.get() <= target) return;
             if (log.state() != StreamLog.State.OPEN) evict(log);
@@ -157,15 +165,38 @@ public final class StreamJournal implements AutoCloseable {
         }
     }
 
-    /** Over the stream count: the oldest finished streams go, else the oldest open ones stop being resumable. */
+    /**
+     * Over the stream count: the oldest finished streams go, else the oldest open ones stop being resumable.
+     * It frees a tenth of the count (at least one), like {@link #enforceBytes}: freeing one stream per open meant sorting
+     * every stream on every open once the journal was full, which a load test reaches in seconds (stream
+     * throughput fell twenty-fold there).
+     */
     private synchronized void enforceCount() {
         if (streams.size() <= limits.maxStreams()) return;
-        List<StreamLog> byAge = new ArrayList<>(streams.values());
-        byAge.sort(Comparator.comparing((StreamLog l) -> l.state() == StreamLog.State.OPEN).thenComparing(StreamLog::touchedAt));
-        for (StreamLog log : byAge) {
-            if (streams.size() <= limits.maxStreams()) return;
+        int target = limits.maxStreams() - Math.max(1, limits.maxStreams() / 10);
+        for (StreamLog log : oldestFirst(true)) {
+            if (streams.size() <= target) return;
             evict(log);
         }
+    }
+
+    /**
+     * The streams by last activity, oldest first (finished before open ones if {@code finishedFirst}). Sorts a
+     * snapshot of the keys: the logs' own state and time change under concurrent appends, which would make the
+     * sort inconsistent, and reading them (one under the log's lock) on every comparison made it slow.
+     */
+    private List<StreamLog> oldestFirst(boolean finishedFirst) {
+        record Aged(StreamLog log, boolean open, long touchedNanos) {}
+        List<Aged> aged = new ArrayList<>(streams.size());
+        for (StreamLog log : streams.values()) {
+            Instant t = log.touchedAt();
+            aged.add(new Aged(log, finishedFirst && log.state() == StreamLog.State.OPEN,
+                    t.getEpochSecond() * 1_000_000_000L + t.getNano()));
+        }
+        aged.sort(Comparator.comparing(Aged::open).thenComparingLong(Aged::touchedNanos));
+        List<StreamLog> out = new ArrayList<>(aged.size());
+        for (Aged a : aged) out.add(a.log());
+        return out;
     }
 
     private void evict(StreamLog log) {

@@ -41,6 +41,10 @@ final class RequestPlanner {
         JsonNode sent = call.body().get("model");
         boolean sameModel = targetModel.isEmpty() || (sent != null && sent.isTextual() && targetModel.equals(sent.textValue()));
         if (sameModel && call.rawBody() != null) return call.rawBody();
+        if (call.rawBody() != null) {
+            byte[] spliced = ModelFieldSplice.apply(call.rawBody(), targetModel);
+            if (spliced != null) return spliced;
+        }
         ObjectNode edited = call.body().deepCopy();
         if (!sameModel) edited.put("model", targetModel);
         return EngineJson.bytes(edited);

@@ -3,6 +3,9 @@ package io.switchboard.engine.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.engine.EngineJson;
+import java.math.BigDecimal;
 import io.switchboard.core.chain.Reply;
 import io.switchboard.core.model.Usage;
 import io.switchboard.engine.cost.BudgetPeriod;
@@ -77,6 +80,34 @@ class BudgetPolicyTest {
         });
         assertThat(h.held(BudgetScope.key(key))).isEqualTo(Money.ZERO);
         assertThat(h.spent(BudgetScope.key(key))).isEqualTo(expected);
+    }
+
+    @Test
+    void farFromEveryLimitAnUntokenizedBoundIsHeldAndNearALimitTheTokenizersEstimate() {
+        h = new BillingHarness(sim, BillingConfig.DEFAULTS, dir, clock);
+        ObjectNode body = BillingHarness.chatBody("gpt-4o-mini", 200, true);
+        Money bound = h.billing.estimator().boundJson("gpt-4o-mini", body, EngineJson.bytes(body).length).worstCase();
+        Money tight = h.billing.estimator().estimateJson("gpt-4o-mini", body).worstCase();
+        assertThat(bound.greaterThan(tight)).isTrue();
+
+        String rich = key("1000");
+        Reply far = h.chat(body, rich);
+        assertThat(Money.usd(far.headers().get(CostHeaders.RESERVED))).isEqualTo(bound);
+        BillingHarness.drain(far, -1);
+
+        // Room for ten tight estimates but not for BudgetGate.SLACK bounds: the tokenizer decides.
+        String poor = key(tight.times(BigDecimal.TEN).toPlainString());
+        Reply near = h.chat(body, poor);
+        assertThat(Money.usd(near.headers().get(CostHeaders.RESERVED))).isEqualTo(tight);
+        BillingHarness.drain(near, -1);
+
+        // Either way the bill is the reported usage, and nothing stays held.
+        List<SpendRecord> rows = h.ledger();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).cost()).isEqualTo(rows.get(1).cost());
+        assertThat(rows.get(0).cost().greaterThan(tight)).isFalse();
+        assertThat(h.held(BudgetScope.key(rich))).isEqualTo(Money.ZERO);
+        assertThat(h.held(BudgetScope.key(poor))).isEqualTo(Money.ZERO);
     }
 
     @Test
@@ -257,6 +288,19 @@ class BudgetPolicyTest {
         Reply refused = h.chat(BillingHarness.chatBody("gpt-4o-mini", 2000, false), "master");
         assertThat(refused.status()).isEqualTo(429);
         assertThat(BillingHarness.json(refused).path("error").path("message").asText()).contains("per-request cost cap");
+    }
+
+    @Test
+    void aKeyWhoseTokenBucketFitsTheTightEstimateButNotTheBoundIsServed() {
+        h = new BillingHarness(sim, BillingConfig.DEFAULTS, dir, clock);
+        ObjectNode body = BillingHarness.chatBody("gpt-4o-mini", 50, false);
+        var tight = h.billing.estimator().estimateJson("gpt-4o-mini", body);
+        long tokens = tight.inputTokens() + tight.outputTokens();
+        assertThat(h.billing.estimator().boundJson("gpt-4o-mini", body, EngineJson.bytes(body).length).inputTokens())
+                .isGreaterThan(tight.inputTokens());
+        String key = h.billing.createKey(KeySpec.builder("tight")
+                .rateLimits(new io.switchboard.engine.keys.RateLimits(0, tokens)).build()).key().id();
+        assertThat(h.chat(body, key).status()).isEqualTo(200);
     }
 
     @Test

@@ -37,6 +37,21 @@ class BudgetBookTest {
     }
 
     @Test
+    void reserveWithSlackHoldsOnlyWhileEveryBudgetHasRoomForThatManyCallsAndNeverThrows() {
+        BudgetBook book = book().budget(Budget.of(KEY, BudgetPeriod.DAY, Money.usd(100)))
+                .budget(Budget.of(TEAM, BudgetPeriod.DAY, Money.usd(30))).build();
+        assertThat(book.reserveWithSlack(Set.of(KEY), Money.usd(1), 64)).isPresent();
+        assertThat(book.remaining(KEY)).contains(Money.usd(99));
+        // The team has 30 left, not the 64 a slack of 64 needs: nothing is held anywhere.
+        assertThat(book.reserveWithSlack(Set.of(KEY, TEAM), Money.usd(1), 64)).isEmpty();
+        assertThat(book.remaining(KEY)).contains(Money.usd(99));
+        assertThat(book.remaining(TEAM)).contains(Money.usd(30));
+        assertThat(book.reserveWithSlack(Set.of(KEY, TEAM), Money.usd(1), 30)).isPresent();
+        book.capPerRequest(KEY, Money.usd("0.5"));
+        assertThat(book.reserveWithSlack(Set.of(KEY), Money.usd(1), 1)).isEmpty();
+    }
+
+    @Test
     void releaseGivesTheHoldBackWithoutSpending() {
         BudgetBook book = book().budget(Budget.of(KEY, BudgetPeriod.DAY, Money.usd(10))).build();
         Reservation r = book.reserve(Set.of(KEY), Money.usd(4));

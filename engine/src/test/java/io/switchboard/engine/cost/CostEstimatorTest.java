@@ -196,4 +196,28 @@ class CostEstimatorTest {
         ChatRequest claude = ChatRequest.builder().model("claude-haiku-4-5").messages(List.of(Message.user(PROSE))).build();
         assertThat(generous.estimate(claude).inputTokens()).isGreaterThan(estimator.estimate(claude).inputTokens());
     }
+
+    @Test
+    void theUntokenizedBoundIsNeverBelowTheTokenizersCount() throws Exception {
+        String[] texts = {PROSE, "你好，世界。这是一个关于预算和令牌的测试。", "🦊🐕🏰🌅 emoji 🧪🧬🛰️", "1234567890".repeat(20),
+                "a b c d e f g h i j k l m n o p", "{\"json\": [1, 2, {\"x\": \"\\u00e9t\\u00e9\"}]}", "\t\n  \n\t", "ÅÄÖ ß ø ł ğ ş"};
+        for (String text : texts) {
+            String body = JSON.writeValueAsString(JSON.createObjectNode().put("model", "m").put("max_tokens", 10)
+                    .set("messages", JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", text))));
+            JsonNode tree = JSON.readTree(body);
+            long bytes = body.getBytes(StandardCharsets.UTF_8).length;
+            for (String model : List.of("gpt-4o-mini", "gpt-5", "claude-haiku-4-5")) {
+                Estimate bound = estimator.boundJson(model, tree, bytes);
+                Estimate tight = estimator.estimateJson(model, tree);
+                assertThat(bound.inputTokens()).as("%s on %s", model, text).isGreaterThanOrEqualTo(tight.inputTokens());
+                assertThat(bound.outputTokens()).isEqualTo(tight.outputTokens());
+                assertThat(bound.worstCase().compareTo(tight.worstCase())).isGreaterThanOrEqualTo(0);
+            }
+        }
+        // Attachments cost their fixed size in the bound too, however short their URL.
+        JsonNode image = JSON.readTree("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":"
+                + "[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://x/y.png\"}}]}]}");
+        assertThat(estimator.boundJson("gpt-4o", image, 10).inputTokens())
+                .isGreaterThanOrEqualTo(estimator.estimateJson("gpt-4o", image).inputTokens());
+    }
 }

@@ -170,4 +170,13 @@ class TargetRateLimiterTest {
         assertThatThrownBy(() -> RateLimitConfig.builder().maxWait(Duration.ofSeconds(-1))).hasMessageContaining("maxWait");
         assertThatThrownBy(() -> limiter(1, 1).reserve(-5)).hasMessageContaining("-5");
     }
+
+    @Test
+    void theHighestAcceptedLimitStillBuildsAWorkingBucket() {
+        TargetRateLimiter limiter = limiter(RateLimitConfig.MAX_PER_MINUTE, RateLimitConfig.MAX_PER_MINUTE);
+        granted(limiter.reserve(1_000_000));
+        assertThatThrownBy(() -> RateLimitConfig.builder().tokensPerMinute(RateLimitConfig.MAX_PER_MINUTE + 1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tokensPerMinute");
+    }
 }

@@ -269,4 +269,46 @@ class RecoveringByteSourceTest {
         }
         return sb.toString();
     }
+
+    /** Emits the given byte chunks, then ends. */
+    private static ByteSource chunks(String... parts) {
+        return new ByteSource() {
+            @Override
+            public void start(Sink sink) {
+                for (String p : parts) sink.onData(p.getBytes(StandardCharsets.UTF_8));
+                sink.onEnd();
+            }
+            @Override public void pause() { }
+            @Override public void resume() { }
+            @Override public void cancel() { }
+        };
+    }
+
+    private String relayBytes(ByteSource upstream) {
+        RecoveryRequest request = new RecoveryRequest("req_1", "up", WireFormatId.OPENAI_CHAT, "gpt-4o-mini", "/v1/x",
+                Map.of("content-type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8));
+        RecoveringByteSource source = new RecoveringByteSource(request, upstream, opener, new ChatSeam(request), 3, metrics,
+                now::get, manualTimers, Duration.ofMillis(500));
+        StringBuilder out = new StringBuilder();
+        source.start(new ByteSource.Sink() {
+            @Override public void onData(byte[] chunk) { out.append(new String(chunk, StandardCharsets.UTF_8)); }
+            @Override public void onEnd() { }
+            @Override public void onError(Throwable failure) { throw new AssertionError(failure); }
+        });
+        return out.toString();
+    }
+
+    @Test
+    void chunksOfWholeUnchangedFramesAreForwardedByteForByte() {
+        String first = ": keep-alive\n\ndata: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n";
+        String last = "data: [DONE]\n\n";
+        // Whole frames pass as they came: the comment line a re-framing would drop is still there.
+        assertThat(relayBytes(chunks(first, last))).isEqualTo(first + last);
+        // A frame split across chunks is re-framed once it is whole, and nothing is lost or doubled.
+        String split = relayBytes(chunks(first.substring(0, 30), first.substring(30), last));
+        List<SseEvent> events = new ArrayList<>();
+        new SseParser(events::add).feed(split.getBytes(StandardCharsets.UTF_8), 0, split.length());
+        assertThat(events).extracting(SseEvent::data).containsExactly(
+                "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}", "[DONE]");
+    }
 }

@@ -103,7 +103,8 @@ class StreamJournalTest {
             clock.advance(Duration.ofSeconds(1));
             journal.open("k", WireFormatId.OPENAI_CHAT);
         }
-        assertThat(journal.size()).isEqualTo(3);
+        // Past the count a tenth of it (at least one stream, the oldest) goes at once, so full journals do not sort per open.
+        assertThat(journal.size()).isEqualTo(2);
         assertThat(journal.get(first.id())).isEmpty();
         // No longer resumable, but its reader (at index 1) still gets what comes next, and nothing older is kept.
         first.append(SseEvent.data("b"), -1);

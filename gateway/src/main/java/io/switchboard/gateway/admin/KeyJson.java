@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.core.model.ProviderException;
+import io.switchboard.engine.resilience.RateLimitConfig;
 import io.switchboard.engine.billing.BillingYamlReader;
 import io.switchboard.engine.cost.BudgetBook;
 import io.switchboard.engine.cost.BudgetPeriod;
@@ -138,7 +139,10 @@ final class KeyJson {
     private static long count(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return 0;
-        if (!v.isIntegralNumber() || v.longValue() < 0) throw ProviderException.invalid("rate_limits." + field + " must be a non-negative integer", "rate_limits");
+        if (!v.isIntegralNumber() || v.longValue() < 0 || v.longValue() > RateLimitConfig.MAX_PER_MINUTE) {
+            throw ProviderException.invalid("rate_limits." + field + " must be an integer from 0 (unlimited) to "
+                    + RateLimitConfig.MAX_PER_MINUTE, "rate_limits");
+        }
         return v.longValue();
     }
 }

@@ -114,6 +114,10 @@ class AdminApiTest {
         assertThat(badPeriod.json().path("error").path("message").asText()).contains("period");
         assertThat(admin("POST", "/admin/keys", "{\"name\": \"x\", \"budgets\": [{\"usd\": -5, \"period\": \"day\"}]}").status()).isEqualTo(400);
         assertThat(admin("POST", "/admin/keys", "not json").status()).isEqualTo(400);
+        // Above one token per nanosecond the bucket library refuses the limit; it must be a 400 here, not a 500 later.
+        Http.Answer tooFast = admin("POST", "/admin/keys", "{\"name\": \"x\", \"rate_limits\": {\"tokens_per_minute\": 100000000000}}");
+        assertThat(tooFast.status()).isEqualTo(400);
+        assertThat(tooFast.json().path("error").path("param").asText()).isEqualTo("rate_limits");
         assertThat(admin("DELETE", "/admin/keys/vk_nope", null).status()).isEqualTo(404);
         assertThat(admin("GET", "/admin/spend?from=yesterday", null).status()).isEqualTo(400);
     }

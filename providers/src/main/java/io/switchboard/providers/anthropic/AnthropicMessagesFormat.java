@@ -1,5 +1,7 @@
 package io.switchboard.providers.anthropic;
 
+import io.switchboard.core.model.Usage;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.core.wire.StreamDecoder;
 import io.switchboard.core.wire.StreamEncoder;
 import io.switchboard.core.wire.WireFormatId;
@@ -26,6 +28,9 @@ public final class AnthropicMessagesFormat extends ComposedWireFormat {
                 responses::decode, responses::encode, MessagesErrors.CODEC);
         this.clock = clock;
     }
+
+    @Override
+    public Usage decodeUsage(JsonNode usage) { return MessagesUsage.decode(usage); }
 
     @Override
     public StreamDecoder newStreamDecoder() { return new MessagesStreamDecoder(clock); }

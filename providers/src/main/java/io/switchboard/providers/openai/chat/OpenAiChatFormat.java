@@ -1,5 +1,7 @@
 package io.switchboard.providers.openai.chat;
 
+import io.switchboard.core.model.Usage;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.core.wire.StreamDecoder;
 import io.switchboard.core.wire.StreamEncoder;
 import io.switchboard.core.wire.WireFormatId;
@@ -17,6 +19,9 @@ public final class OpenAiChatFormat extends ComposedWireFormat {
         super(WireFormatId.OPENAI_CHAT, new ChatRequestDecoder()::decode, new ChatRequestEncoder()::encode,
                 responses::decode, responses::encode, OpenAiErrors.CODEC);
     }
+
+    @Override
+    public Usage decodeUsage(JsonNode usage) { return ChatUsage.decode(usage); }
 
     @Override
     public StreamDecoder newStreamDecoder() { return new ChatStreamDecoder(); }

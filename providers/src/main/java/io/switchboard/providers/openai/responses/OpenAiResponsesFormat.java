@@ -1,5 +1,7 @@
 package io.switchboard.providers.openai.responses;
 
+import io.switchboard.core.model.Usage;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.core.model.ChatRequest;
 import io.switchboard.core.model.ChatResponse;
@@ -30,6 +32,9 @@ public final class OpenAiResponsesFormat extends ComposedWireFormat {
 
     /** The Response object for {@code response}, echoing the settings of the client's {@code request}. */
     public ObjectNode encodeResponse(ChatResponse response, ChatRequest request) { return responseCodec.encode(response, request); }
+
+    @Override
+    public Usage decodeUsage(JsonNode usage) { return ResponsesUsage.decode(usage); }
 
     @Override
     public StreamDecoder newStreamDecoder() { return new ResponsesStreamDecoder(); }
