@@ -13,12 +13,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes settled calls to the {@link SpendLedger} from one virtual thread, so the event loop only enqueues.
- * Records waiting together are written in one transaction. A failed write (disk full, locked file) is kept
+ * Records are written in one transaction per batch: after the first record of a batch the writer waits up to
+ * {@link #LINGER} for more (unless someone is waiting on a flush). Committing every few records as they came
+ * cost about 40 µs of CPU per call at 10k calls/s (each commit rewrites a page of each of the six indexes);
+ * batches of a few hundred cost a few µs. The price is that a process crash can lose the last {@code LINGER}
+ * of records, as it could already lose what was queued. A failed write (disk full, locked file) is kept
  * and retried a second later: the in-memory budgets already count the spend, and the ledger catches up.
  */
 final class LedgerWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerWriter.class);
-    private static final int MAX_BATCH = 500;
+    private static final int MAX_BATCH = 1000;
+    static final Duration LINGER = Duration.ofMillis(20);
 
     /** Either a record to write or a flush marker, completed once everything before it is written. */
     private record Item(SpendRecord record, CompletableFuture<Void> flushed) {}
@@ -54,8 +59,12 @@ final class LedgerWriter implements AutoCloseable {
                     if (pending.isEmpty()) continue;
                 } else {
                     take(first, pending, waiting);
-                    Item next;
-                    while (pending.size() < MAX_BATCH && (next = queue.poll()) != null) take(next, pending, waiting);
+                    // Sleep rather than wait on the queue: a waiting consumer is woken by every record added,
+                    // and those wake-ups (one scheduling of this virtual thread each) cost more than the writes.
+                    if (waiting.isEmpty() && !closing) Thread.sleep(LINGER);
+                    List<Item> more = new ArrayList<>();
+                    queue.drainTo(more, MAX_BATCH);
+                    for (Item item : more) take(item, pending, waiting);
                 }
                 if (!pending.isEmpty()) {
                     ledger.recordAll(pending);

@@ -57,6 +57,11 @@ public final class SqliteDatabase implements AutoCloseable {
         // NORMAL is durable across application crashes in WAL mode; only a power loss can drop the last commits.
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(5_000);
+        // A spend row updates six B-trees, one keyed by random request ids; with SQLite's default 2 MB page cache
+        // those pages kept falling out and being read back on every batch (the ledger writer's CPU, per call,
+        // fell by a quarter with a larger cache). Memory-mapped reads save the read() calls for the rest.
+        config.setCacheSize(-32 * 1024);
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(256L << 20));
         config.enforceForeignKeys(true);
         try {
             return new SqliteDatabase(file, config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));

@@ -20,7 +20,7 @@ public record JournalLimits(int maxStreams, long maxBytes, long maxStreamBytes, 
     /** What one stream costs beyond its events. */
     public static final int STREAM_OVERHEAD_BYTES = 512;
 
-    public static final JournalLimits DEFAULTS = new JournalLimits(10_000, 256L << 20, 8L << 20, Duration.ofMinutes(10));
+    public static final JournalLimits DEFAULTS = new JournalLimits(10_000, 96L << 20, 8L << 20, Duration.ofMinutes(10));
 
     public JournalLimits {
         Objects.requireNonNull(ttl, "ttl");
