@@ -148,6 +148,10 @@ final class MeteredByteSource implements ByteSource {
         if (finished) return;
         finished = true;
         if (finalUsage != null && finalUsage.totalTokens() > 0) {
+            // The kept deltas are not needed; dropped now, since whoever still holds this source (a resumable
+            // journal entry, for minutes) would keep them too.
+            retained.clear();
+            retainedChars = 0;
             settlement.settle(target, finalUsage, true);
             return;
         }

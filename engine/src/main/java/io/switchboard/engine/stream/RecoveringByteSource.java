@@ -197,6 +197,7 @@ final class RecoveringByteSource implements ByteSource {
     private void finish() {
         if (ended) return;
         ended = true;
+        seam.forgetUnobserved();
         stallTimer.run();
         current = null;
         flush();
@@ -212,6 +213,7 @@ final class RecoveringByteSource implements ByteSource {
     private void giveUp(ProviderError error) {
         if (ended) return;
         ended = true;
+        seam.forgetUnobserved();
         stallTimer.run();
         ByteSource source = current;
         current = null;

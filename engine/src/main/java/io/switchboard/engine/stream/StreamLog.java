@@ -140,6 +140,9 @@ public final class StreamLog {
             state = end;
             touchedAt = clock.instant();
         }
+        // The producer is done; a finished log stays resumable for minutes and must not keep it (and all it
+        // holds) reachable that long.
+        flow = null;
         if (owner != null) owner.finished(this);
         wakeAll();
     }

@@ -181,4 +181,30 @@ class StreamJournalTest {
         assertThat(StreamRecorder.sequenceNumber("{\"sequence_number\": 7}")).isEqualTo(7);
         assertThat(StreamRecorder.sequenceNumber("{\"type\":\"x\"}")).isEqualTo(-1);
     }
+
+    @Test
+    void aFinishedStreamNoLongerKeepsItsProducerReachable() throws InterruptedException {
+        StreamJournal journal = new StreamJournal(JournalLimits.DEFAULTS, clock);
+        StreamLog log = journal.open("k", WireFormatId.OPENAI_CHAT);
+        java.lang.ref.WeakReference<StreamLog.FlowControl> producer = attachProducer(log);
+        log.append(SseEvent.data("a"), -1);
+        log.finish(StreamLog.State.COMPLETE);
+        // The log stays resumable (and in the journal) for minutes; what produced it must be collectable now.
+        for (int i = 0; i < 20 && producer.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(journal.get(log.id())).isPresent();
+        assertThat(producer.get()).as("the producer was released").isNull();
+    }
+
+    private static java.lang.ref.WeakReference<StreamLog.FlowControl> attachProducer(StreamLog log) {
+        StreamLog.FlowControl producer = new StreamLog.FlowControl() {
+            final byte[] heavy = new byte[1 << 20];
+            @Override public void pauseProducer() { }
+            @Override public void resumeProducer() { }
+        };
+        log.flowControl(producer);
+        return new java.lang.ref.WeakReference<>(producer);
+    }
 }
