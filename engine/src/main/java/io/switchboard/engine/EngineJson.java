@@ -53,16 +53,24 @@ public final class EngineJson {
     public static JsonNode topLevelField(byte[] body, String name) {
         if (body == null || body.length == 0) return null;
         try (JsonParser parser = MAPPER.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) return null;
-            for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-                boolean wanted = name.equals(parser.currentName());
-                parser.nextToken();
-                if (wanted) return FIELD_READER.readTree(parser);
-                parser.skipChildren();
-            }
-            return null;
+            return toTopLevelValue(parser, name) ? FIELD_READER.readTree(parser) : null;
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * Moves a parser at the start of a document to the value of its top-level field {@code name}, skipping the
+     * other fields' values without building them; false when the document is not an object or has no such field.
+     */
+    public static boolean toTopLevelValue(JsonParser parser, String name) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) return false;
+        for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+            boolean wanted = name.equals(parser.currentName());
+            parser.nextToken();
+            if (wanted) return true;
+            parser.skipChildren();
+        }
+        return false;
     }
 }

@@ -35,9 +35,13 @@ public final class SseWriter {
     private static byte[] head(SseEvent event) {
         if (event.id() == null && event.event() == null) return DATA_PREFIX;
         StringBuilder head = new StringBuilder(48);
-        if (event.id() != null) head.append("id: ").append(singleLine(event.id(), "id")).append('\n');
-        if (event.event() != null) head.append("event: ").append(singleLine(event.event(), "event")).append('\n');
+        appendFields(event, head);
         return head.append("data: ").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void appendFields(SseEvent event, StringBuilder out) {
+        if (event.id() != null) out.append("id: ").append(singleLine(event.id(), "id")).append('\n');
+        if (event.event() != null) out.append("event: ").append(singleLine(event.event(), "event")).append('\n');
     }
 
     private static final byte[] DATA_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
@@ -48,8 +52,7 @@ public final class SseWriter {
      * @throws IllegalArgumentException if the id or event name contains a line break, which would end the field early
      */
     public static void encode(SseEvent event, StringBuilder out) {
-        if (event.id() != null) out.append("id: ").append(singleLine(event.id(), "id")).append('\n');
-        if (event.event() != null) out.append("event: ").append(singleLine(event.event(), "event")).append('\n');
+        appendFields(event, out);
         String data = event.data() == null ? "" : event.data();
         int start = 0;
         int n = data.length();

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongPredicate;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongPredicate;
 
 /**
  * Admits a call against its budgets: estimates its worst case on every model its route may send it to
@@ -45,10 +46,7 @@ final class BudgetGate {
     Admission admit(Call call, Set<BudgetScope> scopes, long bodyBytes, LongPredicate roomForBoundTokens) {
         if (call.body() != null) {
             long bytes = bodyBytes >= 0 ? bodyBytes : call.body().toString().getBytes(StandardCharsets.UTF_8).length;
-            Map<String, Estimate> bounds = new LinkedHashMap<>();
-            for (Target t : router.resolve(call.model(), null)) {
-                bounds.computeIfAbsent(t.model(), m -> billing.estimator().boundJson(m, call.body(), bytes));
-            }
+            Map<String, Estimate> bounds = estimate(call, m -> billing.estimator().boundJson(m, call.body(), bytes));
             Estimate worst = costliest(bounds);
             if (roomForBoundTokens.test(worst.inputTokens() + worst.outputTokens())) {
                 Optional<Reservation> held = billing.book().reserveWithSlack(scopes, worst.worstCase(), SLACK);
@@ -96,10 +94,13 @@ final class BudgetGate {
     }
 
     private Map<String, Estimate> estimate(Call call) {
+        return estimate(call, m -> billing.estimator().estimateJson(m, call.body()));
+    }
+
+    /** {@code perModel} of every model the call's route may send it to. */
+    private Map<String, Estimate> estimate(Call call, Function<String, Estimate> perModel) {
         Map<String, Estimate> byModel = new LinkedHashMap<>();
-        for (Target t : router.resolve(call.model(), null)) {
-            byModel.computeIfAbsent(t.model(), m -> billing.estimator().estimateJson(m, call.body()));
-        }
+        for (Target t : router.resolve(call.model(), null)) byModel.computeIfAbsent(t.model(), perModel);
         return byModel;
     }
 

@@ -5,6 +5,7 @@ import io.switchboard.core.chain.Target;
 import io.switchboard.core.model.StreamEvent;
 import io.switchboard.core.model.Usage;
 import io.switchboard.core.sse.SseParser;
+import io.switchboard.core.wire.DeltaEvents;
 import io.switchboard.core.wire.SseEvent;
 import io.switchboard.core.wire.StreamDecoder;
 import io.switchboard.core.wire.WireFormat;
@@ -126,9 +127,13 @@ final class MeteredByteSource implements ByteSource {
         } catch (RuntimeException e) {
             parseFailed = true; // what was counted so far still bills
         } finally {
-            retained.clear();
-            retainedChars = 0;
+            dropRetained();
         }
+    }
+
+    private void dropRetained() {
+        retained.clear();
+        retainedChars = 0;
     }
 
     private void produce(String text) {
@@ -150,8 +155,7 @@ final class MeteredByteSource implements ByteSource {
         if (finalUsage != null && finalUsage.totalTokens() > 0) {
             // The kept deltas are not needed; dropped now, since whoever still holds this source (a resumable
             // journal entry, for minutes) would keep them too.
-            retained.clear();
-            retainedChars = 0;
+            dropRetained();
             settlement.settle(target, finalUsage, true);
             return;
         }

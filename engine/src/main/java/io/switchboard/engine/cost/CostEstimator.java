@@ -78,17 +78,7 @@ public final class CostEstimator {
      * fields. {@code model} is the upstream model the call will go to, or null to read the body's own.
      * Output is {@code max_completion_tokens}, {@code max_tokens} or {@code max_output_tokens}, times {@code n}.
      */
-    public Estimate estimateJson(String model, JsonNode body) {
-        Objects.requireNonNull(body, "body");
-        String target = requireModel(model != null ? model : body.path("model").asText(null));
-        ModelPrice price = catalog.price(target);
-        TokenCounter.ModelTokens tokens = counter.forModel(target);
-        RequestBodyTally tally = RequestBodyTally.of(body, tokens);
-        long input = tokens.withMargin(tally.textTokens()) + framing(tally.messages(), tally.tools(), tally.attachments());
-        long choices = Math.max(1, body.path("n").asLong(1));
-        long output = outputTokens(requestedMaxTokens(body), price) * choices;
-        return priced(target, price, input, output, tally.asksForCaching());
-    }
+    public Estimate estimateJson(String model, JsonNode body) { return fromBody(model, body, -1); }
 
     /**
      * A loose upper bound of {@link #estimateJson(String, JsonNode)} that tokenizes nothing: every byte of the
@@ -98,12 +88,19 @@ public final class CostEstimator {
      * Costs a walk of the tree instead of about 100 µs of tokenizing per kilobyte of prompt.
      */
     public Estimate boundJson(String model, JsonNode body, long bodyBytes) {
-        Objects.requireNonNull(body, "body");
         if (bodyBytes < 0) throw new IllegalArgumentException("bodyBytes must be >= 0, got " + bodyBytes);
+        return fromBody(model, body, bodyBytes);
+    }
+
+    /** The text tokenized ({@code bodyBytes} < 0), or bounded by {@code bodyBytes}; the rest is the same for both. */
+    private Estimate fromBody(String model, JsonNode body, long bodyBytes) {
+        Objects.requireNonNull(body, "body");
         String target = requireModel(model != null ? model : body.path("model").asText(null));
         ModelPrice price = catalog.price(target);
-        RequestBodyTally tally = RequestBodyTally.of(body, null);
-        long input = bodyBytes + framing(tally.messages(), tally.tools(), tally.attachments());
+        TokenCounter.ModelTokens tokens = bodyBytes < 0 ? counter.forModel(target) : null;
+        RequestBodyTally tally = RequestBodyTally.of(body, tokens);
+        long text = tokens == null ? bodyBytes : tokens.withMargin(tally.textTokens());
+        long input = text + framing(tally.messages(), tally.tools(), tally.attachments());
         long choices = Math.max(1, body.path("n").asLong(1));
         long output = outputTokens(requestedMaxTokens(body), price) * choices;
         return priced(target, price, input, output, tally.asksForCaching());

@@ -103,13 +103,6 @@ final class ChatSeam extends Seam {
         return List.of(changed ? new SseEvent(event.event(), json(chunk), event.id()) : event);
     }
 
-    /** Anything but the end marker and an error chunk (which names an {@code "error"} key; escaped text cannot). */
-    @Override
-    boolean deferrable(SseEvent event) {
-        String raw = event.data();
-        return raw != null && !raw.equals("[DONE]") && !raw.contains("\"error\"");
-    }
-
     private static boolean notEmpty(JsonNode n) {
         return n != null && !n.isNull() && !(n.isContainerNode() && n.isEmpty()) && !(n.isTextual() && n.asText().isEmpty());
     }

@@ -83,12 +83,6 @@ final class MessagesSeam extends Seam {
         return List.of(event);
     }
 
-    /** Deltas and pings, named by their SSE event type (Anthropic always sends one): never final, never an error. */
-    @Override
-    boolean deferrable(SseEvent event) {
-        return event.data() != null && ("content_block_delta".equals(event.event()) || "ping".equals(event.event()));
-    }
-
     private List<SseEvent> textDelta(SseEvent event, ObjectNode data) {
         String delta = data.path("delta").path("text").asText("");
         if (!heldWhitespace.isEmpty()) {

@@ -67,6 +67,9 @@ final class ResponsesSeam extends Seam {
 
     /** Every Responses event's sequence number is checked as it passes (resumed streams replay), so none is deferred. */
     @Override
+    boolean deferrable(SseEvent event) { return false; }
+
+    @Override
     boolean continuing() { return false; }
 
     @Override

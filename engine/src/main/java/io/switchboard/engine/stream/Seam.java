@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.core.model.ErrorKind;
 import io.switchboard.core.model.ProviderError;
+import io.switchboard.core.wire.DeltaEvents;
 import io.switchboard.core.wire.SseEvent;
 import io.switchboard.engine.EngineJson;
 import java.io.UncheckedIOException;
@@ -74,17 +75,14 @@ abstract class Seam {
     /**
      * Whether a first-attempt event may be looked at later: it is passed on unchanged whatever it holds, is
      * certainly neither the final event nor an error (those must be seen at once), and recording it after events
-     * that came behind it (other than deferred ones) records the same. False unless a format says so.
+     * that came behind it (other than deferred ones) records the same. The text-only deltas qualify.
      */
-    boolean deferrable(SseEvent event) { return false; }
+    boolean deferrable(SseEvent event) { return DeltaEvents.onlyText(original.upstreamFormat(), event); }
 
     /** Looks at the events kept for later, in order; what a first attempt's observation returns is already sent. */
     protected final void catchUp() {
-        if (unobserved.isEmpty()) return;
-        List<SseEvent> pending = List.copyOf(unobserved);
-        unobserved.clear();
-        unobservedChars = 0;
-        for (SseEvent e : pending) observe(e);
+        for (SseEvent e : unobserved) observe(e);
+        forgetUnobserved();
     }
 
     /** Drops the events kept for later: the attempt they came from is being forgotten. */

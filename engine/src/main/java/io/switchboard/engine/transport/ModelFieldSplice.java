@@ -18,29 +18,19 @@ final class ModelFieldSplice {
     /** {@code body} with its top-level {@code model} string set to {@code model}, or null when it has no such string. */
     static byte[] apply(byte[] body, String model) {
         try (JsonParser parser = EngineJson.MAPPER.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) return null;
-            for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-                boolean isModel = "model".equals(parser.currentName());
-                JsonToken value = parser.nextToken();
-                if (!isModel) {
-                    parser.skipChildren();
-                    continue;
-                }
-                if (value != JsonToken.VALUE_STRING) return null;
-                long start = parser.currentTokenLocation().getByteOffset();
-                parser.getText(); // finishes the lazily read string, so the location below is past its closing quote
-                long end = parser.currentLocation().getByteOffset();
-                if (start < 0 || end <= start || end > body.length || body[(int) start] != '"' || body[(int) end - 1] != '"') {
-                    return null;
-                }
-                byte[] quoted = quoted(model);
-                byte[] out = new byte[body.length - (int) (end - start) + quoted.length];
-                System.arraycopy(body, 0, out, 0, (int) start);
-                System.arraycopy(quoted, 0, out, (int) start, quoted.length);
-                System.arraycopy(body, (int) end, out, (int) start + quoted.length, body.length - (int) end);
-                return out;
+            if (!EngineJson.toTopLevelValue(parser, "model") || parser.currentToken() != JsonToken.VALUE_STRING) return null;
+            long start = parser.currentTokenLocation().getByteOffset();
+            parser.getText(); // finishes the lazily read string, so the location below is past its closing quote
+            long end = parser.currentLocation().getByteOffset();
+            if (start < 0 || end <= start || end > body.length || body[(int) start] != '"' || body[(int) end - 1] != '"') {
+                return null;
             }
-            return null;
+            byte[] quoted = quoted(model);
+            byte[] out = new byte[body.length - (int) (end - start) + quoted.length];
+            System.arraycopy(body, 0, out, 0, (int) start);
+            System.arraycopy(quoted, 0, out, (int) start, quoted.length);
+            System.arraycopy(body, (int) end, out, (int) start + quoted.length, body.length - (int) end);
+            return out;
         } catch (IOException e) {
             return null;
         }

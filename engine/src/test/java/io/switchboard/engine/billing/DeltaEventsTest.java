@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.core.model.StopReason;
 import io.switchboard.core.model.StreamEvent;
 import io.switchboard.core.model.Usage;
+import io.switchboard.core.wire.DeltaEvents;
 import io.switchboard.core.wire.SseEvent;
 import io.switchboard.core.wire.StreamDecoder;
 import io.switchboard.core.wire.StreamEncoder;

@@ -1,18 +1,16 @@
-package io.switchboard.engine.billing;
-
-import io.switchboard.core.wire.SseEvent;
-import io.switchboard.core.wire.WireFormatId;
+package io.switchboard.core.wire;
 
 /**
  * Recognises, without parsing, the stream events that carry nothing but output text (or tool arguments or
  * thinking): they never hold usage, a stop or an error. When in doubt an event is not one of them, which only
- * costs a parse. Event names follow OpenAI's streaming reference (Chat chunks have none; Responses names each
+ * costs a parse. Metering and stream recovery both use it to leave such events unparsed unless they need them.
+ * Event names follow OpenAI's streaming reference (Chat chunks have none; Responses names each
  * event by its {@code type}) and Anthropic's Messages streaming reference (every event named by its type).
  */
-final class DeltaEvents {
+public final class DeltaEvents {
     private DeltaEvents() {}
 
-    static boolean onlyText(WireFormatId format, SseEvent event) {
+    public static boolean onlyText(WireFormatId format, SseEvent event) {
         String data = event.data();
         if (data == null) return false;
         String name = event.event();
