@@ -22,6 +22,7 @@ import io.switchboard.engine.transport.UpstreamClients;
 import io.switchboard.engine.transport.WireFormatLookup;
 import io.switchboard.providers.WireFormats;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -69,7 +70,7 @@ public final class Switchboard implements AutoCloseable {
     private Switchboard(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
         this.ownsVertx = b.vertx == null;
-        this.vertx = ownsVertx ? Vertx.vertx() : b.vertx;
+        this.vertx = ownsVertx ? Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)) : b.vertx;
         this.ticker = b.ticker;
         this.router = new ModelRouter(config);
         this.billing = b.billing;
@@ -153,9 +154,13 @@ public final class Switchboard implements AutoCloseable {
      * generator rather than {@code UUID.randomUUID()}, which takes the shared SecureRandom on every request.
      */
     public static String newRequestId() {
+        // Time first (48 bits of epoch millis), then 80 random bits: ids sort by creation, so the spend ledger's
+        // unique index on them grows at one end. Random ids dirtied a different index page per row, about half
+        // of the ledger writer's CPU.
         ThreadLocalRandom random = ThreadLocalRandom.current();
         HexFormat hex = HexFormat.of();
-        return "req_" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
+        return "req_" + hex.toHexDigits(System.currentTimeMillis()).substring(4)
+                + hex.toHexDigits((short) random.nextInt()) + hex.toHexDigits(random.nextLong());
     }
 
     public static final class Builder {

@@ -3,6 +3,7 @@ package io.switchboard.simulator;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +40,7 @@ public final class ProviderSimulator implements AutoCloseable {
 
     /** Starts on a Vert.x instance of its own, closed with the simulator; returns once listening. */
     public static ProviderSimulator start(SimulatorConfig config) {
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         try {
             return start(vertx, config, true);
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import io.switchboard.core.sse.SseWriter;
 import io.switchboard.core.wire.SseEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
@@ -36,7 +37,8 @@ final class RecoveringByteSource implements ByteSource {
     private final RecoveryTimers timers;
     private final long stallNanos;
     private Runnable stallTimer = () -> { };
-    private final StringBuilder pending = new StringBuilder();
+    /** Events to pass on, framed only when their chunk cannot be forwarded as it came (rare). */
+    private final List<SseEvent> pending = new ArrayList<>();
     /** Whether every event of the chunk being parsed was passed on exactly as it came. */
     private boolean passedAsIs;
     private Sink sink;
@@ -116,7 +118,7 @@ final class RecoveringByteSource implements ByteSource {
                 }
                 if (passedAsIs && wholeFramesBefore && parser.atFrameBoundary() && !ended) {
                     // Whole frames, every one passed on unchanged: forward the bytes rather than a re-framing of them.
-                    pending.setLength(0);
+                    pending.clear();
                     sink.onData(chunk);
                     return;
                 }
@@ -154,7 +156,7 @@ final class RecoveringByteSource implements ByteSource {
                     seam.dedupedBytes());
             brokeAt = -1;
         }
-        for (SseEvent e : out) SseWriter.encode(e, pending);
+        pending.addAll(out);
     }
 
     /** The current upstream connection failed (or ended early): continue, or give up. */
@@ -221,16 +223,17 @@ final class RecoveringByteSource implements ByteSource {
         metrics.failed();
         metrics.deduped(seam.dedupedBytes());
         LOG.warn("{} upstream stream from {} ended with {}: {}", original.requestId(), original.provider(), error.code(), error.message());
-        for (SseEvent e : seam.errorEvents(error)) SseWriter.encode(e, pending);
+        pending.addAll(seam.errorEvents(error));
         flush();
         sink.onEnd();
     }
 
     private void flush() {
         if (pending.isEmpty()) return;
-        byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
-        pending.setLength(0);
-        sink.onData(bytes);
+        StringBuilder framed = new StringBuilder();
+        for (SseEvent e : pending) SseWriter.encode(e, framed);
+        pending.clear();
+        sink.onData(framed.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String reason(Throwable cause) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * streams:
- *   journal: { max_streams: 10000, max_bytes: 100663296, max_stream_bytes: 8388608, ttl_s: 600, store: memory }
+ *   journal: { max_streams: 10000, max_bytes: 33554432, max_stream_bytes: 8388608, ttl_s: 600, store: memory }
  *   recovery: { enabled: true, max_attempts: 3, responses_background: true, stall_timeout_ms: 15000 }
  * }</pre>
  *

@@ -95,6 +95,24 @@ class SpendLedgerTest {
     }
 
     @Test
+    void aYieldingWriteOfManySlicesCountsNewRowsAndStaysOneTransaction() {
+        try (SqliteDatabase db = SqliteDatabase.open(dataDir)) {
+            SpendLedger ledger = new SpendLedger(db, clock);
+            Instant t = clock.instant();
+            ledger.record(call("r7", "vk_a", "gpt-4o", "1", t));
+            List<SpendRecord> fifty = new ArrayList<>();
+            for (int i = 0; i < 50; i++) fifty.add(call("r" + i, "vk_a", "gpt-4o", "1", t));
+            assertThat(ledger.recordAll(fifty, true)).isEqualTo(49); // r7 was there; rows span four slices
+            assertThat(ledger.spend("vk_a", t, t.plusSeconds(1))).isEqualTo(Money.usd(50));
+
+            List<SpendRecord> badInThirdSlice = new ArrayList<>();
+            for (int i = 0; i < 40; i++) badInThirdSlice.add(call("s" + i, "vk_b", "gpt-4o", i == 35 ? "10000000" : "1", t));
+            assertThatThrownBy(() -> ledger.recordAll(badInThirdSlice, true)).isInstanceOf(ArithmeticException.class);
+            assertThat(ledger.spend("vk_b", t, t.plusSeconds(1))).isEqualTo(Money.ZERO);
+        }
+    }
+
+    @Test
     void dailyTotalsFollowLocalDaysIncludingDstDays() {
         ZoneId newYork = ZoneId.of("America/New_York");
         try (SqliteDatabase db = SqliteDatabase.open(dataDir)) {

@@ -115,6 +115,57 @@ class StreamJournalTest {
     }
 
     @Test
+    void overTheCountFinishedStreamsLeaveInTheOrderTheyFinishedBeforeAnyOpenOne() {
+        JournalLimits limits = new JournalLimits(10, 1 << 20, 64 * 1024, Duration.ofMinutes(1));
+        StreamJournal journal = new StreamJournal(limits, clock);
+        List<StreamLog> logs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofMillis(1));
+            logs.add(journal.open("k", WireFormatId.OPENAI_CHAT));
+        }
+        // Opened 0..9; finished in the order 7, 2, 5 (the oldest, 0, stays open).
+        for (int i : new int[] {7, 2, 5}) {
+            clock.advance(Duration.ofMillis(1));
+            logs.get(i).finish(StreamLog.State.COMPLETE);
+        }
+        journal.open("k", WireFormatId.OPENAI_CHAT); // 11 > 10: down to 9, the first two to finish go
+        assertThat(journal.get(logs.get(7).id())).isEmpty();
+        assertThat(journal.get(logs.get(2).id())).isEmpty();
+        assertThat(journal.get(logs.get(5).id())).isPresent();
+        assertThat(journal.get(logs.get(0).id())).isPresent();
+        journal.open("k", WireFormatId.OPENAI_CHAT);
+        journal.open("k", WireFormatId.OPENAI_CHAT); // 11 again: 5, then (no finished one left) the oldest open, 0
+        assertThat(journal.get(logs.get(5).id())).isEmpty();
+        assertThat(journal.get(logs.get(0).id())).isEmpty();
+        assertThat(journal.get(logs.get(1).id())).isPresent();
+        assertThat(journal.size()).isEqualTo(9);
+    }
+
+    @Test
+    void anExpiredFinishedStreamIsNotEvictedAgainNorCountedTwice() {
+        JournalLimits limits = new JournalLimits(3, 1 << 20, 64 * 1024, Duration.ofMinutes(1));
+        StreamJournal journal = new StreamJournal(limits, clock);
+        StreamLog old = journal.open("k", WireFormatId.OPENAI_CHAT);
+        old.finish(StreamLog.State.COMPLETE);
+        clock.advance(Duration.ofMinutes(2));
+        journal.sweep(); // expires it
+        assertThat(journal.size()).isZero();
+        StreamLog a = journal.open("k", WireFormatId.OPENAI_CHAT);
+        a.finish(StreamLog.State.COMPLETE);
+        clock.advance(Duration.ofMillis(1));
+        StreamLog b = journal.open("k", WireFormatId.OPENAI_CHAT);
+        clock.advance(Duration.ofMillis(1));
+        StreamLog c = journal.open("k", WireFormatId.OPENAI_CHAT);
+        clock.advance(Duration.ofMillis(1));
+        StreamLog d = journal.open("k", WireFormatId.OPENAI_CHAT); // 4 > 3: down to 2, a then the oldest open, b
+        assertThat(journal.get(a.id())).isEmpty();
+        assertThat(journal.get(b.id())).isEmpty();
+        assertThat(journal.get(c.id())).isPresent();
+        assertThat(journal.get(d.id())).isPresent();
+        assertThat(journal.retainedBytes()).isEqualTo(2L * JournalLimits.STREAM_OVERHEAD_BYTES);
+    }
+
+    @Test
     void streamsExpireTheirTimeToLiveAfterTheirLastEvent() {
         JournalLimits limits = new JournalLimits(100, 1 << 20, 64 * 1024, Duration.ofMinutes(10));
         StreamJournal journal = new StreamJournal(limits, clock);

@@ -11,6 +11,7 @@ import io.switchboard.simulator.LatencyModel;
 import io.switchboard.simulator.ProviderSimulator;
 import io.switchboard.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         // A bad config fails before anything is started, so nothing is left running.
         GatewayConfig cfg = config != null ? GatewayConfig.load(config, env)
                 : GatewayConfig.hasProviderKey(env) ? GatewayConfig.fromEnvironment(env) : null;
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         ProviderSimulator simulator = null;
         if (cfg == null) {
             simulator = ProviderSimulator.start(vertx, SimulatorConfig.builder().latency(LatencyModel.parse(simLatency)).build());
