@@ -47,8 +47,6 @@ public final class StreamLog {
      */
     public record Batch(List<byte[]> frames, int next, State state, boolean expired) {}
 
-    private record Entry(byte[] frame, long sequence) {}
-
     private final String id;
     private final String keyId;
     private final WireFormatId format;
@@ -56,7 +54,7 @@ public final class StreamLog {
     private final Clock clock;
     private final StreamJournal owner;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final ArrayList<Entry> entries = new ArrayList<>();
+    private final FrameList entries = new FrameList();
     private volatile String responseId;
     private volatile Instant touchedAt;
     private volatile FlowControl flow;
@@ -121,7 +119,7 @@ public final class StreamLog {
             if (state != State.OPEN) throw new IllegalStateException("stream " + id + " has ended");
             index = firstIndex + entries.size();
             frame = SseWriter.encode(event.withId(Integer.toString(index)));
-            entries.add(new Entry(frame, sequence));
+            entries.add(frame, sequence);
             added = cost(frame);
             bytes += added;
             touchedAt = clock.instant();
@@ -139,6 +137,7 @@ public final class StreamLog {
             if (state != State.OPEN) return;
             state = end;
             touchedAt = clock.instant();
+            entries.pack();
         }
         // The producer is done; a finished log stays resumable for minutes and must not keep it (and all it
         // holds) reachable that long.
@@ -153,7 +152,7 @@ public final class StreamLog {
         int start = from - firstIndex;
         int end = Math.min(entries.size(), start + Math.max(0, max));
         List<byte[]> frames = new ArrayList<>(Math.max(0, end - start));
-        for (int i = start; i < end; i++) frames.add(entries.get(i).frame());
+        for (int i = start; i < end; i++) frames.add(entries.frame(i));
         return new Batch(frames, firstIndex + Math.max(start, end), state, false);
     }
 
@@ -165,7 +164,7 @@ public final class StreamLog {
         int lo = 0, hi = entries.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (entries.get(mid).sequence() <= sequence) lo = mid + 1;
+            if (entries.sequence(mid) <= sequence) lo = mid + 1;
             else hi = mid;
         }
         return firstIndex + lo;
@@ -205,7 +204,8 @@ public final class StreamLog {
         StreamLog log = new StreamLog(id, keyId, format, clock, null);
         log.responseId = responseId;
         log.firstIndex = firstIndex;
-        for (int i = 0; i < frames.size(); i++) log.entries.add(new Entry(frames.get(i), sequences[i]));
+        for (int i = 0; i < frames.size(); i++) log.entries.add(frames.get(i), sequences[i]);
+        log.entries.pack();
         log.state = state == State.OPEN ? State.INTERRUPTED : state;
         return log;
     }
@@ -215,7 +215,7 @@ public final class StreamLog {
         long freed = 0;
         synchronized (this) {
             int drop = 0;
-            while (drop < entries.size() && bytes - freed > targetBytes) freed += cost(entries.get(drop++).frame());
+            while (drop < entries.size() && bytes - freed > targetBytes) freed += cost(entries.length(drop++));
             dropFirst(drop, freed);
         }
         return freed;
@@ -237,7 +237,7 @@ public final class StreamLog {
             int needed = endIndex();
             for (Listener l : listeners) needed = Math.min(needed, l.position());
             int drop = Math.max(0, Math.min(entries.size(), needed - firstIndex));
-            for (int i = 0; i < drop; i++) freed += cost(entries.get(i).frame());
+            for (int i = 0; i < drop; i++) freed += cost(entries.length(i));
             dropFirst(drop, freed);
         }
         if (freed > 0 && owner != null) owner.adjust(this, -freed);
@@ -245,7 +245,7 @@ public final class StreamLog {
 
     private void dropFirst(int count, long freed) {
         if (count == 0) return;
-        entries.subList(0, count).clear();
+        entries.dropFirst(count);
         firstIndex += count;
         bytes -= freed;
     }
@@ -254,7 +254,9 @@ public final class StreamLog {
         for (Listener l : listeners) l.wake();
     }
 
-    static long cost(byte[] frame) { return frame.length + (long) JournalLimits.EVENT_OVERHEAD_BYTES; }
+    static long cost(byte[] frame) { return cost(frame.length); }
+
+    private static long cost(int frameLength) { return frameLength + (long) JournalLimits.EVENT_OVERHEAD_BYTES; }
 
     @Override
     public String toString() { return "StreamLog[" + id + " " + format + " " + state + "]"; }
