@@ -8,7 +8,8 @@ import java.util.Arrays;
  * open each frame is its own array; {@link #pack()} (when it ends) copies them into one array with an offset
  * table. A finished stream stays in the journal for seconds to minutes, so it is what the young collections
  * copy and the old generation churns through: one array per stream instead of two objects per event made
- * G1's pauses shorter at high stream rates. Not thread-safe; the owning log synchronizes.
+ * G1's pauses shorter at high stream rates. Given its journal's {@link FrameRing}, the packed bytes go there,
+ * off the collector's path altogether. Not thread-safe; the owning log synchronizes.
  */
 final class FrameList {
     private ArrayList<byte[]> frames = new ArrayList<>();
@@ -16,6 +17,9 @@ final class FrameList {
     /** After {@link #pack()}: every frame back to back, frame i at {@code [offsets[i], offsets[i + 1])}. */
     private byte[] packed;
     private int[] offsets;
+    /** When packed into a ring: where, else null. */
+    private FrameRing ring;
+    private long ringPosition;
     /** Frames dropped from the front (of the packed form, or of {@link #sequences} while open). */
     private int dropped;
     private int size;
@@ -23,22 +27,23 @@ final class FrameList {
     int size() { return size; }
 
     void add(byte[] frame, long sequence) {
-        if (packed != null) throw new IllegalStateException("a packed frame list is read-only");
+        if (frames == null) throw new IllegalStateException("a packed frame list is read-only");
         if (dropped + size == sequences.length) sequences = Arrays.copyOf(sequences, sequences.length * 2);
         sequences[dropped + size] = sequence;
         frames.add(frame);
         size++;
     }
 
-    /** Frame {@code i} (0 is the oldest kept); a copy once packed. */
+    /** Frame {@code i} (0 is the oldest kept); a copy once packed; null if the ring has overwritten it. */
     byte[] frame(int i) {
-        if (packed == null) return frames.get(i);
         int at = dropped + i;
+        if (ring != null) return ring.read(ringPosition, offsets[at], offsets[at + 1] - offsets[at]);
+        if (packed == null) return frames.get(i);
         return Arrays.copyOfRange(packed, offsets[at], offsets[at + 1]);
     }
 
     int length(int i) {
-        if (packed == null) return frames.get(i).length;
+        if (frames != null) return frames.get(i).length;
         int at = dropped + i;
         return offsets[at + 1] - offsets[at];
     }
@@ -47,18 +52,21 @@ final class FrameList {
 
     void dropFirst(int count) {
         if (count == 0) return;
-        if (packed == null) frames.subList(0, count).clear();
+        if (frames != null) frames.subList(0, count).clear();
         dropped += count;
         size -= count;
-        if (packed == null && dropped > size) { // keep a long, trimmed stream's sequence table from growing
+        if (frames != null && dropped > size) { // keep a long, trimmed stream's sequence table from growing
             System.arraycopy(sequences, dropped, sequences, 0, size);
             dropped = 0;
         }
     }
 
     /** Copies the kept frames into one array; later {@link #add}s fail. */
-    void pack() {
-        if (packed != null) return;
+    void pack() { pack(null); }
+
+    /** As {@link #pack()}, into {@code into} when given (and the frames fit it). */
+    void pack(FrameRing into) {
+        if (frames == null) return;
         int total = 0;
         for (byte[] f : frames) total += f.length;
         byte[] bytes = new byte[total];
@@ -72,9 +80,34 @@ final class FrameList {
         }
         starts[size] = at;
         sequences = Arrays.copyOfRange(sequences, dropped, dropped + size);
-        packed = bytes;
         offsets = starts;
         frames = null;
         dropped = 0;
+        long position = into == null ? -1 : into.write(bytes, total);
+        if (position < 0) {
+            packed = bytes;
+        } else {
+            ring = into;
+            ringPosition = position;
+        }
+    }
+
+    /**
+     * Moves the kept frames from the ring back to the heap, before the ring may overwrite them (the journal
+     * has let the stream go, but a reader still needs them). False if they were overwritten already.
+     */
+    boolean toHeap() {
+        if (ring == null) return true;
+        int from = offsets[dropped];
+        byte[] bytes = ring.read(ringPosition, from, offsets[dropped + size] - from);
+        if (bytes == null) return false;
+        int[] starts = new int[size + 1];
+        for (int i = 0; i <= size; i++) starts[i] = offsets[dropped + i] - from;
+        sequences = Arrays.copyOfRange(sequences, dropped, dropped + size);
+        offsets = starts;
+        packed = bytes;
+        dropped = 0;
+        ring = null;
+        return true;
     }
 }

@@ -44,6 +44,7 @@ public final class StreamJournal implements AutoCloseable {
     /** Finished streams in the order they finished, which is their last-touched order: eviction's queue. */
     private final ConcurrentLinkedQueue<StreamLog> finishedOrder = new ConcurrentLinkedQueue<>();
     private final AtomicLong bytes = new AtomicLong();
+    private final FrameRing frameRing;
     private volatile Instant lastSweep = Instant.MIN;
 
     /** In memory only. */
@@ -58,9 +59,14 @@ public final class StreamJournal implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.store = store;
         this.storeExecutor = Objects.requireNonNull(storeExecutor, "storeExecutor");
+        // A little over the budget: concurrent appends can overshoot it by a few frames before it is enforced.
+        this.frameRing = new FrameRing(limits.maxBytes() + (1 << 20));
     }
 
     public JournalLimits limits() { return limits; }
+
+    /** Where finished streams keep their frames; as large as the byte budget (see {@link FrameRing}). */
+    FrameRing frameRing() { return frameRing; }
 
     private static SecureRandom drbg() {
         try {

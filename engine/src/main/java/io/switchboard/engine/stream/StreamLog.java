@@ -137,7 +137,7 @@ public final class StreamLog {
             if (state != State.OPEN) return;
             state = end;
             touchedAt = clock.instant();
-            entries.pack();
+            entries.pack(owner == null ? null : owner.frameRing());
         }
         // The producer is done; a finished log stays resumable for minutes and must not keep it (and all it
         // holds) reachable that long.
@@ -152,7 +152,11 @@ public final class StreamLog {
         int start = from - firstIndex;
         int end = Math.min(entries.size(), start + Math.max(0, max));
         List<byte[]> frames = new ArrayList<>(Math.max(0, end - start));
-        for (int i = start; i < end; i++) frames.add(entries.frame(i));
+        for (int i = start; i < end; i++) {
+            byte[] frame = entries.frame(i);
+            if (frame == null) return new Batch(List.of(), from, state, true); // the ring overwrote it
+            frames.add(frame);
+        }
         return new Batch(frames, firstIndex + Math.max(start, end), state, false);
     }
 
@@ -228,6 +232,10 @@ public final class StreamLog {
     void unindex() {
         indexed = false;
         trimUnneeded();
+        // What the readers still need must leave the journal's ring before it is written over.
+        synchronized (this) {
+            entries.toHeap();
+        }
     }
 
     private void trimUnneeded() {

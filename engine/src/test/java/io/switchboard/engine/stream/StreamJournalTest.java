@@ -166,6 +166,55 @@ class StreamJournalTest {
     }
 
     @Test
+    void everyFinishedStreamStillHeldReadsBackWholeWhileTheRingGoesRoundManyTimes() {
+        JournalLimits limits = new JournalLimits(10_000, 64 * 1024, 8 * 1024, Duration.ofMinutes(1));
+        StreamJournal journal = new StreamJournal(limits, clock);
+        List<StreamLog> all = new ArrayList<>();
+        for (int s = 0; s < 2_000; s++) { // about 3.5 MB of frames through a ring of 1 MiB and the budget
+            clock.advance(Duration.ofMillis(1));
+            StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+            for (int i = 0; i < 20; i++) log.append(delta(s * 100 + i), i);
+            log.finish(StreamLog.State.COMPLETE);
+            all.add(log);
+        }
+        int held = 0;
+        for (StreamLog log : all) {
+            if (journal.get(log.id()).isEmpty()) continue;
+            held++;
+            StreamLog.Batch batch = log.read(0, 100);
+            assertThat(batch.expired()).isFalse();
+            List<SseEvent> events = parse(batch.frames());
+            assertThat(events).hasSize(20);
+            int s = all.indexOf(log);
+            assertThat(events.get(19).data()).isEqualTo(delta(s * 100 + 19).data());
+        }
+        assertThat(held).isGreaterThan(10); // the byte budget holds about 17 such streams
+    }
+
+    @Test
+    void anEvictedFinishedStreamKeepsWhatItsReaderNeedsAfterTheRingHasGoneRound() {
+        JournalLimits limits = new JournalLimits(2, 64 * 1024, 16 * 1024, Duration.ofMinutes(1));
+        StreamJournal journal = new StreamJournal(limits, clock);
+        StreamLog watched = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+        for (int i = 0; i < 20; i++) watched.append(delta(i), i);
+        watched.addListener(new StreamLog.Listener() {
+            @Override public void wake() { }
+            @Override public int position() { return 5; }
+        });
+        watched.finish(StreamLog.State.COMPLETE);
+        for (int s = 0; s < 200; s++) { // evicts it (count), then writes well over a ring's worth after it
+            clock.advance(Duration.ofMillis(1));
+            StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+            for (int i = 0; i < 60; i++) log.append(SseEvent.data("x".repeat(200)), -1);
+            log.finish(StreamLog.State.COMPLETE);
+        }
+        assertThat(journal.get(watched.id())).isEmpty();
+        assertThat(parse(watched.read(5, 100).frames())).extracting(SseEvent::id)
+                .containsExactly("5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
+        assertThat(watched.read(0, 1).expired()).isTrue();
+    }
+
+    @Test
     void streamsExpireTheirTimeToLiveAfterTheirLastEvent() {
         JournalLimits limits = new JournalLimits(100, 1 << 20, 64 * 1024, Duration.ofMinutes(10));
         StreamJournal journal = new StreamJournal(limits, clock);
