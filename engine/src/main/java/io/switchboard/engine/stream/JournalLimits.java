@@ -23,7 +23,8 @@ public record JournalLimits(int maxStreams, long maxBytes, long maxStreamBytes, 
     /**
      * 32 MiB over all streams: about 4,000 finished streams of 20 chunks, ten minutes of resumability at a few
      * streams a second, two seconds at 2,000 a second. A larger journal is old-generation churn at high stream
-     * rates: with 96 MiB in the default 288 MiB heap, G1 fell into full collections at 2,000 streams/s.
+     * rates: with 96 MiB in the default 288 MiB heap, G1 fell into full collections at 2,000 streams/s (measured
+     * before finished streams moved to the {@link FrameRing}, which now takes this many bytes of heap once used).
      */
     public static final JournalLimits DEFAULTS = new JournalLimits(10_000, 32L << 20, 8L << 20, Duration.ofMinutes(10));
 
