@@ -137,7 +137,8 @@ public final class StreamLog {
             if (state != State.OPEN) return;
             state = end;
             touchedAt = clock.instant();
-            entries.pack(owner == null ? null : owner.frameRing());
+            // Only a stream the journal still holds (and counts) may go to its ring; see FrameRing.
+            entries.pack(owner != null && indexed ? owner.frameRing() : null);
         }
         // The producer is done; a finished log stays resumable for minutes and must not keep it (and all it
         // holds) reachable that long.

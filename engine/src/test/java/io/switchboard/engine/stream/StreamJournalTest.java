@@ -215,6 +215,32 @@ class StreamJournalTest {
     }
 
     @Test
+    void aStreamEvictedWhileOpenKeepsItsFramesOffTheRingWhenItFinishes() {
+        JournalLimits limits = new JournalLimits(2, 64 * 1024, 16 * 1024, Duration.ofMinutes(1));
+        StreamJournal journal = new StreamJournal(limits, clock);
+        StreamLog first = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+        for (int i = 0; i < 10; i++) first.append(delta(i), i);
+        first.addListener(new StreamLog.Listener() {
+            @Override public void wake() { }
+            @Override public int position() { return 3; }
+        });
+        clock.advance(Duration.ofMillis(1));
+        journal.open("k", WireFormatId.OPENAI_RESPONSES);
+        clock.advance(Duration.ofMillis(1));
+        journal.open("k", WireFormatId.OPENAI_RESPONSES); // 3 > 2: the oldest open stream, first, is evicted
+        assertThat(journal.get(first.id())).isEmpty();
+        first.finish(StreamLog.State.COMPLETE);
+        for (int s = 0; s < 200; s++) { // well over a ring's worth of other finished streams
+            clock.advance(Duration.ofMillis(1));
+            StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+            for (int i = 0; i < 60; i++) log.append(SseEvent.data("x".repeat(200)), -1);
+            log.finish(StreamLog.State.COMPLETE);
+        }
+        assertThat(parse(first.read(3, 100).frames())).extracting(SseEvent::id)
+                .containsExactly("3", "4", "5", "6", "7", "8", "9");
+    }
+
+    @Test
     void streamsExpireTheirTimeToLiveAfterTheirLastEvent() {
         JournalLimits limits = new JournalLimits(100, 1 << 20, 64 * 1024, Duration.ofMinutes(10));
         StreamJournal journal = new StreamJournal(limits, clock);
