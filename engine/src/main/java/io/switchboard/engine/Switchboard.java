@@ -70,7 +70,7 @@ public final class Switchboard implements AutoCloseable {
     private Switchboard(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
         this.ownsVertx = b.vertx == null;
-        this.vertx = ownsVertx ? Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)) : b.vertx;
+        this.vertx = ownsVertx ? newVertx() : b.vertx;
         this.ticker = b.ticker;
         this.router = new ModelRouter(config);
         this.billing = b.billing;
@@ -122,6 +122,12 @@ public final class Switchboard implements AutoCloseable {
     public GatewayConfig config() { return config; }
 
     public Vertx vertx() { return vertx; }
+
+    /**
+     * A Vert.x instance as the gateway runs on: Netty's native epoll transport where it is available (Linux),
+     * Java NIO elsewhere. Vert.x does not prefer it by default; here it was the largest single gain.
+     */
+    public static Vertx newVertx() { return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)); }
 
     public LongSupplier ticker() { return ticker; }
 

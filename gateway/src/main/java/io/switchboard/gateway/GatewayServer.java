@@ -7,7 +7,6 @@ import io.switchboard.simulator.SimulatorConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,7 +77,7 @@ public final class GatewayServer implements AutoCloseable {
     /** As {@link #startOffline(GatewayOptions, SimulatorConfig)}, letting the caller add to the engine, e.g. {@code b -> b.billing(billing)}. */
     public static GatewayServer startOffline(GatewayOptions options, SimulatorConfig simulatorConfig,
                                              java.util.function.Consumer<Switchboard.Builder> engineSetup) {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        Vertx vertx = Switchboard.newVertx();
         ProviderSimulator simulator = null;
         Switchboard engine = null;
         try {

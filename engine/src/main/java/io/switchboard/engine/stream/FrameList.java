@@ -67,29 +67,20 @@ final class FrameList {
     /** As {@link #pack()}, into {@code into} when given (and the frames fit it). */
     void pack(FrameRing into) {
         if (frames == null) return;
-        int total = 0;
-        for (byte[] f : frames) total += f.length;
-        byte[] bytes = new byte[total];
         int[] starts = new int[size + 1];
-        int at = 0;
-        for (int i = 0; i < size; i++) {
-            byte[] f = frames.get(i);
-            starts[i] = at;
-            System.arraycopy(f, 0, bytes, at, f.length);
-            at += f.length;
+        for (int i = 0; i < size; i++) starts[i + 1] = starts[i] + frames.get(i).length;
+        long position = into == null ? -1 : into.write(frames, starts[size]);
+        if (position >= 0) {
+            ring = into;
+            ringPosition = position;
+        } else {
+            packed = new byte[starts[size]];
+            for (int i = 0; i < size; i++) System.arraycopy(frames.get(i), 0, packed, starts[i], starts[i + 1] - starts[i]);
         }
-        starts[size] = at;
         sequences = Arrays.copyOfRange(sequences, dropped, dropped + size);
         offsets = starts;
         frames = null;
         dropped = 0;
-        long position = into == null ? -1 : into.write(bytes, total);
-        if (position < 0) {
-            packed = bytes;
-        } else {
-            ring = into;
-            ringPosition = position;
-        }
     }
 
     /**

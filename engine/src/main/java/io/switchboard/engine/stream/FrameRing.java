@@ -1,5 +1,7 @@
 package io.switchboard.engine.stream;
 
+import java.util.List;
+
 /**
  * Where a {@link StreamJournal} keeps the frames of finished streams: one array written round and round, the
  * oldest bytes overwritten first. A finished stream stays resumable for seconds to minutes, so on the heap its
@@ -21,16 +23,18 @@ final class FrameRing {
     FrameRing(long capacity) { this.capacity = (int) Math.min(capacity, Integer.MAX_VALUE - 16); }
 
     /**
-     * Copies {@code bytes[0, length)} in, wrapping round the end (so that no byte of the ring goes unused and
-     * the journal's byte budget bounds what is written after any stream it holds); returns the position, or
-     * -1 if it cannot fit at all.
+     * Copies {@code blocks} in back to back, {@code length} bytes in all, wrapping round the end (so that no
+     * byte of the ring goes unused and the journal's byte budget bounds what is written after any stream it
+     * holds); returns the position of the first, or -1 if they cannot fit at all.
      */
-    synchronized long write(byte[] bytes, int length) {
+    synchronized long write(List<byte[]> blocks, int length) {
         if (length > capacity) return -1;
         if (ring == null) ring = new byte[capacity]; // on first use: a journal that never streams costs nothing
         long at = head;
-        copy(bytes, 0, at, length, true);
-        head = at + length;
+        for (byte[] b : blocks) {
+            copy(b, 0, head, b.length, true);
+            head += b.length;
+        }
         return at;
     }
 

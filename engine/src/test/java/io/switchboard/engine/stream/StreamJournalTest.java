@@ -27,6 +27,24 @@ class StreamJournalTest {
         return out;
     }
 
+    /** A reader that has read everything before {@code position}. */
+    private static StreamLog.Listener readerAt(int position) {
+        return new StreamLog.Listener() {
+            @Override public void wake() { }
+            @Override public int position() { return position; }
+        };
+    }
+
+    /** 200 finished streams of 60 events of 200 bytes: well over the ring of a journal with a 64 KiB budget. */
+    private void finishStreamsWorthMoreThanTheRing(StreamJournal journal) {
+        for (int s = 0; s < 200; s++) {
+            clock.advance(Duration.ofMillis(1));
+            StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+            for (int i = 0; i < 60; i++) log.append(SseEvent.data("x".repeat(200)), -1);
+            log.finish(StreamLog.State.COMPLETE);
+        }
+    }
+
     @Test
     void eventsAreFramedWithTheirIndexAndReadFromAnyPoint() {
         StreamJournal journal = new StreamJournal(JournalLimits.DEFAULTS, clock);
@@ -94,10 +112,7 @@ class StreamJournalTest {
         StreamJournal journal = new StreamJournal(limits, clock);
         StreamLog first = journal.open("k", WireFormatId.OPENAI_CHAT);
         first.append(SseEvent.data("a"), -1);
-        StreamLog.Listener reader = new StreamLog.Listener() {
-            @Override public void wake() { }
-            @Override public int position() { return 1; }
-        };
+        StreamLog.Listener reader = readerAt(1);
         first.addListener(reader);
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofSeconds(1));
@@ -197,17 +212,9 @@ class StreamJournalTest {
         StreamJournal journal = new StreamJournal(limits, clock);
         StreamLog watched = journal.open("k", WireFormatId.OPENAI_RESPONSES);
         for (int i = 0; i < 20; i++) watched.append(delta(i), i);
-        watched.addListener(new StreamLog.Listener() {
-            @Override public void wake() { }
-            @Override public int position() { return 5; }
-        });
+        watched.addListener(readerAt(5));
         watched.finish(StreamLog.State.COMPLETE);
-        for (int s = 0; s < 200; s++) { // evicts it (count), then writes well over a ring's worth after it
-            clock.advance(Duration.ofMillis(1));
-            StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
-            for (int i = 0; i < 60; i++) log.append(SseEvent.data("x".repeat(200)), -1);
-            log.finish(StreamLog.State.COMPLETE);
-        }
+        finishStreamsWorthMoreThanTheRing(journal); // evicts it (count), then writes over where it was
         assertThat(journal.get(watched.id())).isEmpty();
         assertThat(parse(watched.read(5, 100).frames())).extracting(SseEvent::id)
                 .containsExactly("5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
@@ -220,22 +227,14 @@ class StreamJournalTest {
         StreamJournal journal = new StreamJournal(limits, clock);
         StreamLog first = journal.open("k", WireFormatId.OPENAI_RESPONSES);
         for (int i = 0; i < 10; i++) first.append(delta(i), i);
-        first.addListener(new StreamLog.Listener() {
-            @Override public void wake() { }
-            @Override public int position() { return 3; }
-        });
+        first.addListener(readerAt(3));
         clock.advance(Duration.ofMillis(1));
         journal.open("k", WireFormatId.OPENAI_RESPONSES);
         clock.advance(Duration.ofMillis(1));
         journal.open("k", WireFormatId.OPENAI_RESPONSES); // 3 > 2: the oldest open stream, first, is evicted
         assertThat(journal.get(first.id())).isEmpty();
         first.finish(StreamLog.State.COMPLETE);
-        for (int s = 0; s < 200; s++) { // well over a ring's worth of other finished streams
-            clock.advance(Duration.ofMillis(1));
-            StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
-            for (int i = 0; i < 60; i++) log.append(SseEvent.data("x".repeat(200)), -1);
-            log.finish(StreamLog.State.COMPLETE);
-        }
+        finishStreamsWorthMoreThanTheRing(journal);
         assertThat(parse(first.read(3, 100).frames())).extracting(SseEvent::id)
                 .containsExactly("3", "4", "5", "6", "7", "8", "9");
     }

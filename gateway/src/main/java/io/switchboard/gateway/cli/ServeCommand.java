@@ -11,7 +11,6 @@ import io.switchboard.simulator.LatencyModel;
 import io.switchboard.simulator.ProviderSimulator;
 import io.switchboard.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         // A bad config fails before anything is started, so nothing is left running.
         GatewayConfig cfg = config != null ? GatewayConfig.load(config, env)
                 : GatewayConfig.hasProviderKey(env) ? GatewayConfig.fromEnvironment(env) : null;
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        Vertx vertx = Switchboard.newVertx();
         ProviderSimulator simulator = null;
         if (cfg == null) {
             simulator = ProviderSimulator.start(vertx, SimulatorConfig.builder().latency(LatencyModel.parse(simLatency)).build());
