@@ -2,7 +2,11 @@ package io.switchboard.gateway;
 
 import io.switchboard.core.chain.ByteSource;
 import io.switchboard.core.chain.Reply;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Set;
 
@@ -37,12 +41,12 @@ final class ReplyWriter {
         response.setChunked(true);
         response.closeHandler(v -> source.cancel());
         response.exceptionHandler(e -> source.cancel());
-        response.writeHead();
         source.start(new ByteSource.Sink() {
             @Override
             public void onData(byte[] chunk) {
                 if (response.closed()) return;
-                response.write(Buffer.buffer(chunk));
+                // Wrapped, not copied: a source never writes to a chunk it has handed on (ByteSource.Sink).
+                response.write(BufferInternal.buffer(Unpooled.wrappedBuffer(chunk)));
                 if (response.writeQueueFull()) {
                     source.pause();
                     response.drainHandler(v -> source.resume());
@@ -55,9 +59,21 @@ final class ReplyWriter {
             }
 
             @Override
+            public void onLast(byte[] chunk) {
+                if (!response.closed()) response.end(BufferInternal.buffer(Unpooled.wrappedBuffer(chunk)));
+            }
+
+            @Override
             public void onError(Throwable failure) {
                 if (!response.closed()) response.reset();
             }
+        });
+        // The head goes out with the first bytes when the source has them at once (a journaled stream whose
+        // upstream already answered: head, events and end in one write), else on its own right after.
+        Context context = Vertx.currentContext();
+        if (context == null) response.writeHead();
+        else context.runOnContext(v -> {
+            if (!response.headWritten() && !response.closed()) response.writeHead();
         });
     }
 }

@@ -41,7 +41,7 @@ final class OpenLoopDriver implements AutoCloseable {
 
     /** @param maxConnections HTTP/1.1 connections per target (a stream holds one for its whole life) */
     OpenLoopDriver(int maxConnections) {
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setConnectTimeout(10_000)
                         .setKeepAliveTimeout(120),
                 new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(-1));

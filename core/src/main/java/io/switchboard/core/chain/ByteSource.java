@@ -11,9 +11,19 @@ public interface ByteSource {
 
     /** Receives the stream. Exactly one of {@link #onEnd} and {@link #onError} ends it. */
     interface Sink {
+        /** The next bytes. The array is handed over: the receiver may keep it, and neither side writes to it again. */
         void onData(byte[] chunk);
 
         void onEnd();
+
+        /**
+         * The last bytes and the end at once, from a source that knows nothing follows them: a sink that can
+         * write both together (one write to the client, not two) overrides it.
+         */
+        default void onLast(byte[] chunk) {
+            onData(chunk);
+            onEnd();
+        }
 
         void onError(Throwable failure);
     }

@@ -16,6 +16,10 @@ import java.util.function.Consumer;
  * <p>Unlike the browser algorithm, {@link SseEvent#id()} is per frame (null when the frame had no {@code id:}
  * line): proxies re-frame events and must not invent ids. {@code retry} is ignored. Not thread-safe: one
  * parser per stream.
+ *
+ * <p>A parser made by {@link #frames} hands each frame over as a {@link Frame}: its event is decoded only when
+ * asked for, and when the frame is written exactly as {@link SseWriter} would write its event, its bytes come
+ * with it, so a proxy that re-frames events can reuse them instead of decoding and encoding every event.
  */
 public final class SseParser {
     /** Default cap on one frame's buffered bytes; an upstream that never ends a line must not exhaust memory. */
@@ -27,6 +31,7 @@ public final class SseParser {
     private static final byte[] ID = {'i', 'd'};
 
     private final Consumer<SseEvent> sink;
+    private final Consumer<Frame> frameSink;
     private final int maxFrameBytes;
 
     private byte[] line = new byte[256];
@@ -42,14 +47,52 @@ public final class SseParser {
     // Event names repeat on every frame; reuse the last String instead of decoding it each time.
     private byte[] lastEventBytes = new byte[0];
     private String lastEventName = "";
+    // Frame mode only: the frame's lines as they came, while they are in SseWriter's form.
+    private final FrameView view;
+    private byte[] raw;
+    private int rawLength;
+    private boolean canonical = true;
+    private boolean sawDataLine;
+    private boolean lineEndedWithCr;
 
     public SseParser(Consumer<SseEvent> sink) { this(sink, DEFAULT_MAX_FRAME_BYTES); }
 
     /** @param maxFrameBytes the most bytes one line or one frame's data may hold; beyond it {@link #feed} throws */
     public SseParser(Consumer<SseEvent> sink, int maxFrameBytes) {
-        this.sink = Objects.requireNonNull(sink, "sink");
+        this(Objects.requireNonNull(sink, "sink"), null, maxFrameBytes);
+    }
+
+    private SseParser(Consumer<SseEvent> sink, Consumer<Frame> frameSink, int maxFrameBytes) {
         if (maxFrameBytes <= 0) throw new IllegalArgumentException("maxFrameBytes must be positive: " + maxFrameBytes);
+        this.sink = sink;
+        this.frameSink = frameSink;
         this.maxFrameBytes = maxFrameBytes;
+        this.view = frameSink == null ? null : new FrameView();
+        this.raw = frameSink == null ? null : new byte[1024];
+    }
+
+    /** A parser that hands over each frame as a {@link Frame} (valid only during the call) instead of an event. */
+    public static SseParser frames(Consumer<Frame> sink) {
+        return new SseParser(null, Objects.requireNonNull(sink, "sink"), DEFAULT_MAX_FRAME_BYTES);
+    }
+
+    /** One dispatched frame, seen during the sink's call only: it must not be kept. */
+    public interface Frame {
+        /** The frame's event, decoded on the first call. */
+        SseEvent event();
+
+        /**
+         * Whether the frame came exactly as {@link SseWriter#encode(SseEvent)} writes its event: an optional
+         * {@code event: } line, then {@code data: } lines, LF line ends, no {@code id}, comment or other field. Only then
+         * are {@link #bytes()} valid. (Bytes that are not UTF-8 stay as they came, where decoding and encoding
+         * would have replaced them.)
+         */
+        boolean canonical();
+
+        /** The frame's bytes, blank line included, in {@code bytes()[0, length())}; valid when canonical. */
+        byte[] bytes();
+
+        int length();
     }
 
     /**
@@ -74,7 +117,8 @@ public final class SseParser {
             }
             appendToLine(bytes, i, lineEnd - i);
             if (lineEnd == end) return;
-            if (bytes[lineEnd] == CR) {
+            lineEndedWithCr = bytes[lineEnd] == CR;
+            if (lineEndedWithCr) {
                 if (lineEnd + 1 < end) {
                     if (bytes[lineEnd + 1] == LF) lineEnd++;
                 } else {
@@ -134,25 +178,50 @@ public final class SseParser {
         }
         int len = lineLength - start;
         lineLength = 0;
+        if (frameSink != null && (start != 0 || lineEndedWithCr)) canonical = false;
         if (len == 0) {
             dispatch();
             return;
         }
-        if (line[start] == COLON) return;
+        if (line[start] == COLON) {
+            canonical = false;
+            return;
+        }
         int colon = start;
         int end = start + len;
         while (colon < end && line[colon] != COLON) colon++;
         int nameLength = colon - start;
+        boolean oneSpace = colon + 1 < end && line[colon + 1] == SPACE;
         int valueStart = colon < end ? colon + 1 : end;
         if (valueStart < end && line[valueStart] == SPACE) valueStart++;
         int valueLength = end - valueStart;
         if (fieldIs(DATA, start, nameLength)) {
             appendData(valueStart, valueLength);
+            if (frameSink != null) keepRaw(oneSpace, end);
+            sawDataLine = true;
         } else if (fieldIs(EVENT, start, nameLength)) {
+            if (frameSink != null) keepRaw(oneSpace && valueLength > 0 && eventType == null && !sawDataLine, end);
             eventType = eventName(valueStart, valueLength);
-        } else if (fieldIs(ID, start, nameLength)) {
-            if (!containsNull(valueStart, valueLength)) id = new String(line, valueStart, valueLength, StandardCharsets.UTF_8);
+        } else {
+            canonical = false;
+            if (fieldIs(ID, start, nameLength) && !containsNull(valueStart, valueLength)) {
+                id = new String(line, valueStart, valueLength, StandardCharsets.UTF_8);
+            }
         }
+    }
+
+    /** Frame mode: keeps the line as it came while the frame is still in SseWriter's form. */
+    private void keepRaw(boolean asWriterWritesIt, int end) {
+        if (!asWriterWritesIt) canonical = false;
+        if (!canonical) return;
+        ensureRaw(rawLength + end + 2);
+        System.arraycopy(line, 0, raw, rawLength, end);
+        rawLength += end;
+        raw[rawLength++] = LF;
+    }
+
+    private void ensureRaw(int needed) {
+        if (needed > raw.length) raw = Arrays.copyOf(raw, Math.max(needed, raw.length * 2));
     }
 
     private boolean fieldIs(byte[] name, int start, int length) {
@@ -187,12 +256,29 @@ public final class SseParser {
             resetFrame();
             return;
         }
+        if (frameSink != null) {
+            if (canonical) {
+                ensureRaw(rawLength + 1);
+                raw[rawLength++] = LF;
+            }
+            view.decoded = null;
+            try {
+                frameSink.accept(view);
+            } finally {
+                resetFrame();
+            }
+            return;
+        }
+        SseEvent event = decode();
+        resetFrame();
+        sink.accept(event);
+    }
+
+    private SseEvent decode() {
         // The data buffer always ends with the LF appended after its last line; the spec drops it.
         String text = new String(data, 0, dataLength - 1, StandardCharsets.UTF_8);
         String type = eventType == null || eventType.isEmpty() ? null : eventType;
-        SseEvent event = new SseEvent(type, text, id);
-        resetFrame();
-        sink.accept(event);
+        return new SseEvent(type, text, id);
     }
 
     private void resetFrame() {
@@ -200,5 +286,27 @@ public final class SseParser {
         hasData = false;
         eventType = null;
         id = null;
+        rawLength = 0;
+        canonical = true;
+        sawDataLine = false;
+    }
+
+    private final class FrameView implements Frame {
+        private SseEvent decoded;
+
+        @Override
+        public SseEvent event() {
+            if (decoded == null) decoded = decode();
+            return decoded;
+        }
+
+        @Override
+        public boolean canonical() { return canonical; }
+
+        @Override
+        public byte[] bytes() { return raw; }
+
+        @Override
+        public int length() { return rawLength; }
     }
 }

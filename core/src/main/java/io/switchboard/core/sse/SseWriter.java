@@ -31,6 +31,25 @@ public final class SseWriter {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * An {@code id: <id>} line followed by {@code len} bytes of {@code framed} from {@code off}: a frame written
+     * without an id (see {@link SseParser.Frame#canonical()}) given one, with no decoding and encoding of its data.
+     */
+    public static byte[] withId(long id, byte[] framed, int off, int len) {
+        if (id < 0) throw new IllegalArgumentException("id must not be negative: " + id);
+        int digits = 1;
+        for (long v = id; v >= 10; v /= 10) digits++;
+        byte[] out = new byte[ID_PREFIX.length + digits + 1 + len];
+        System.arraycopy(ID_PREFIX, 0, out, 0, ID_PREFIX.length);
+        long v = id;
+        for (int i = ID_PREFIX.length + digits - 1; i >= ID_PREFIX.length; i--, v /= 10) out[i] = (byte) ('0' + v % 10);
+        out[ID_PREFIX.length + digits] = '\n';
+        System.arraycopy(framed, off, out, ID_PREFIX.length + digits + 1, len);
+        return out;
+    }
+
+    private static final byte[] ID_PREFIX = "id: ".getBytes(StandardCharsets.US_ASCII);
+
     /** The {@code id:} and {@code event:} lines and the {@code data: } prefix. */
     private static byte[] head(SseEvent event) {
         if (event.id() == null && event.event() == null) return DATA_PREFIX;

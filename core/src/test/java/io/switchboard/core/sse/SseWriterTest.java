@@ -64,4 +64,17 @@ class SseWriterTest {
             assertThat(new String(SseWriter.encode(e), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(general.toString());
         }
     }
+
+    @Test
+    void anIdPutInFrontOfAFramedEventIsWhatEncodingTheEventWithThatIdWrites() {
+        SseEvent event = SseEvent.of("content_block_delta", "{\"delta\":\"ünï ✓\"}");
+        byte[] framed = SseWriter.encode(event);
+        byte[] padded = new byte[framed.length + 6];
+        System.arraycopy(framed, 0, padded, 3, framed.length);
+        for (long id : new long[] {0, 7, 10, 99, 12345, Long.MAX_VALUE}) {
+            assertThat(SseWriter.withId(id, padded, 3, framed.length)).isEqualTo(SseWriter.encode(event.withId(Long.toString(id))));
+        }
+        assertThatThrownBy(() -> SseWriter.withId(-1, framed, 0, framed.length))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

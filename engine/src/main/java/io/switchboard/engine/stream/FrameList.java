@@ -42,6 +42,29 @@ final class FrameList {
         return Arrays.copyOfRange(packed, offsets[at], offsets[at + 1]);
     }
 
+    /**
+     * Frames {@code [from, to)} back to back in one array: one copy out of the packed array or the ring (none
+     * for a single frame of an open stream, whose array is never written again); null if the ring overwrote them.
+     */
+    byte[] join(int from, int to) {
+        if (frames != null && to - from == 1) return frames.get(from);
+        if (frames == null) {
+            int start = offsets[dropped + from];
+            int length = offsets[dropped + to] - start;
+            return ring != null ? ring.read(ringPosition, start, length) : Arrays.copyOfRange(packed, start, start + length);
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) n += frames.get(i).length;
+        byte[] out = new byte[n];
+        int at = 0;
+        for (int i = from; i < to; i++) {
+            byte[] f = frames.get(i);
+            System.arraycopy(f, 0, out, at, f.length);
+            at += f.length;
+        }
+        return out;
+    }
+
     int length(int i) {
         if (frames != null) return frames.get(i).length;
         int at = dropped + i;

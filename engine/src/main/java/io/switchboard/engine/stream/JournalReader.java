@@ -56,13 +56,13 @@ final class JournalReader implements ByteSource, StreamLog.Listener {
 
     private void drain() {
         while (!done && !paused) {
-            StreamLog.Batch batch = log.read(position, BATCH);
+            StreamLog.Joined batch = log.readJoined(position, BATCH);
             if (batch.expired()) {
                 end(new ProviderException(ProviderError.of(ErrorKind.NOT_FOUND,
                         "events of stream " + log.id() + " from " + position + " are no longer kept").withCode("stream_position_expired")));
                 return;
             }
-            if (batch.frames().isEmpty()) {
+            if (batch.count() == 0) {
                 if (batch.state() == StreamLog.State.COMPLETE) end(null);
                 else if (batch.state() == StreamLog.State.INTERRUPTED) {
                     end(new ProviderException(ProviderError.of(ErrorKind.BAD_GATEWAY, "the stream was interrupted")));
@@ -70,7 +70,14 @@ final class JournalReader implements ByteSource, StreamLog.Listener {
                 return;
             }
             position = batch.next();
-            sink.onData(concat(batch));
+            if (batch.last()) {
+                done = true;
+                log.removeListener(this);
+                if (paused) log.readerPaused(false);
+                sink.onLast(batch.bytes());
+                return;
+            }
+            sink.onData(batch.bytes());
         }
     }
 
@@ -80,19 +87,6 @@ final class JournalReader implements ByteSource, StreamLog.Listener {
         if (paused) log.readerPaused(false);
         if (failure == null) sink.onEnd();
         else sink.onError(failure);
-    }
-
-    private static byte[] concat(StreamLog.Batch batch) {
-        if (batch.frames().size() == 1) return batch.frames().getFirst();
-        int n = 0;
-        for (byte[] f : batch.frames()) n += f.length;
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] f : batch.frames()) {
-            System.arraycopy(f, 0, out, at, f.length);
-            at += f.length;
-        }
-        return out;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 
 /**
  * The journal of one stream: its events in order, each framed for the wire with an {@code id:} line holding
@@ -46,6 +47,17 @@ public final class StreamLog {
      * @param expired the requested index was already dropped
      */
     public record Batch(List<byte[]> frames, int next, State state, boolean expired) {}
+
+    /**
+     * Events read from the journal as one array, as a reader sends them on.
+     *
+     * @param bytes {@code count} framed events back to back; empty when count is 0
+     * @param last  the stream is complete and these are its last events
+     * @see Batch
+     */
+    public record Joined(byte[] bytes, int count, int next, State state, boolean expired, boolean last) {}
+
+    private static final byte[] NONE = new byte[0];
 
     private final String id;
     private final String keyId;
@@ -112,13 +124,26 @@ public final class StreamLog {
      * @return the event's index
      */
     public int append(SseEvent event, long sequence) {
+        return add(index -> SseWriter.encode(event.withId(Integer.toString(index))), sequence);
+    }
+
+    /**
+     * As {@link #append(SseEvent, long)} for an event already framed, without an id, exactly as {@link SseWriter}
+     * frames it ({@code len} bytes of {@code framed} from {@code off}, see {@code SseParser.Frame#canonical()}):
+     * the journal adds the {@code id:} line in front instead of decoding and framing the event again.
+     */
+    public int appendFramed(byte[] framed, int off, int len, long sequence) {
+        return add(index -> SseWriter.withId(index, framed, off, len), sequence);
+    }
+
+    private int add(IntFunction<byte[]> frameFor, long sequence) {
         int index;
         long added;
         byte[] frame;
         synchronized (this) {
             if (state != State.OPEN) throw new IllegalStateException("stream " + id + " has ended");
             index = firstIndex + entries.size();
-            frame = SseWriter.encode(event.withId(Integer.toString(index)));
+            frame = frameFor.apply(index);
             entries.add(frame, sequence);
             added = cost(frame);
             bytes += added;
@@ -159,6 +184,17 @@ public final class StreamLog {
             frames.add(frame);
         }
         return new Batch(frames, firstIndex + Math.max(start, end), state, false);
+    }
+
+    /** As {@link #read}, the frames joined in one array (one copy, rather than one per frame and another to join them). */
+    public synchronized Joined readJoined(int from, int max) {
+        if (from < firstIndex) return new Joined(NONE, 0, from, state, true, false);
+        int start = from - firstIndex;
+        int end = Math.min(entries.size(), start + Math.max(0, max));
+        if (end <= start) return new Joined(NONE, 0, from, state, false, false);
+        byte[] bytes = entries.join(start, end);
+        if (bytes == null) return new Joined(NONE, 0, from, state, true, false); // the ring overwrote them
+        return new Joined(bytes, end - start, firstIndex + end, state, false, state == State.COMPLETE && end == entries.size());
     }
 
     /**

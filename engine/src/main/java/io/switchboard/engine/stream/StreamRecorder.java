@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds one stream's journal from the engine's reply: parses the client-format SSE bytes into events and
- * appends each (the journal frames it again with an {@code id:} line). It keeps reading after the client went
+ * Feeds one stream's journal from the engine's reply: splits the client-format SSE bytes into frames and
+ * appends each with an {@code id:} line. A frame already in the journal's form is appended as it came; only
+ * others (and OpenAI Responses events, whose sequence numbers are read) are decoded. It keeps reading after the client went
  * away, so the client can resume, and pauses its source while a reader cannot keep up.
  */
 final class StreamRecorder implements ByteSource.Sink, StreamLog.FlowControl {
@@ -23,7 +24,7 @@ final class StreamRecorder implements ByteSource.Sink, StreamLog.FlowControl {
     private final ByteSource source;
     private final Context context;
     private final boolean responses;
-    private final SseParser parser = new SseParser(this::record);
+    private final SseParser parser = SseParser.frames(this::record);
     private boolean done;
 
     StreamRecorder(StreamJournal journal, StreamLog log, ByteSource source, Context context) {
@@ -67,16 +68,18 @@ final class StreamRecorder implements ByteSource.Sink, StreamLog.FlowControl {
         log.finish(StreamLog.State.INTERRUPTED);
     }
 
-    private void record(SseEvent event) {
+    private void record(SseParser.Frame frame) {
         long sequence = -1;
-        if (responses && event.data() != null) {
+        if (responses) {
+            SseEvent event = frame.event();
             sequence = sequenceNumber(event.data());
             if (log.responseId() == null && "response.created".equals(event.event())) {
                 JsonNode data = Seam.parse(event.data());
                 if (data != null) journal.bindResponse(log, data.path("response").path("id").asText(null));
             }
         }
-        log.append(event, sequence);
+        if (frame.canonical()) log.appendFramed(frame.bytes(), 0, frame.length(), sequence);
+        else log.append(frame.event(), sequence);
     }
 
     /** The {@code sequence_number} of a Responses event without parsing the whole JSON; -1 if absent. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.core.sse.SseParser;
+import io.switchboard.core.sse.SseWriter;
 import io.switchboard.core.wire.SseEvent;
 import io.switchboard.core.wire.WireFormatId;
 import java.nio.charset.StandardCharsets;
@@ -331,5 +332,53 @@ class StreamJournalTest {
         };
         log.flowControl(producer);
         return new java.lang.ref.WeakReference<>(producer);
+    }
+
+    @Test
+    void aFramedEventIsJournaledAsTheSameBytesAsTheEvent() {
+        StreamJournal journal = new StreamJournal(JournalLimits.DEFAULTS, clock);
+        StreamLog byEvent = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+        StreamLog byFrame = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+        for (int i = 0; i < 12; i++) {
+            byte[] framed = SseWriter.encode(delta(i));
+            byte[] padded = new byte[framed.length + 4];
+            System.arraycopy(framed, 0, padded, 2, framed.length);
+            assertThat(byFrame.appendFramed(padded, 2, framed.length, i)).isEqualTo(byEvent.append(delta(i), i));
+        }
+        assertThat(byFrame.read(0, 100).frames()).containsExactlyElementsOf(byEvent.read(0, 100).frames());
+        assertThat(byFrame.retainedBytes()).isEqualTo(byEvent.retainedBytes());
+        assertThat(byFrame.indexAfterSequence(5)).isEqualTo(6);
+    }
+
+    @Test
+    void aJoinedReadIsTheFramesBackToBackWhileOpenInTheRingAndPacked() {
+        StreamJournal journal = new StreamJournal(JournalLimits.DEFAULTS, clock);
+        StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+        for (int i = 0; i < 10; i++) log.append(delta(i), i);
+        assertJoinedReadsMatch(log, 0);
+        log.finish(StreamLog.State.COMPLETE);
+        assertJoinedReadsMatch(log, 0);
+
+        List<byte[]> frames = log.read(0, 100).frames();
+        StreamLog packed = StreamLog.restored("str_x", "k", WireFormatId.OPENAI_RESPONSES, null, clock, 5, frames, new long[frames.size()],
+                StreamLog.State.COMPLETE);
+        assertJoinedReadsMatch(packed, 5);
+        assertThat(packed.readJoined(4, 10).expired()).isTrue();
+    }
+
+    private static void assertJoinedReadsMatch(StreamLog log, int first) {
+        for (int from = first; from <= first + 11; from++) {
+            for (int max : new int[] {0, 1, 3, 64}) {
+                StreamLog.Batch batch = log.read(from, max);
+                StreamLog.Joined joined = log.readJoined(from, max);
+                java.io.ByteArrayOutputStream concat = new java.io.ByteArrayOutputStream();
+                batch.frames().forEach(concat::writeBytes);
+                assertThat(joined.bytes()).as("from %d, max %d", from, max).isEqualTo(concat.toByteArray());
+                assertThat(joined.count()).isEqualTo(batch.frames().size());
+                assertThat(joined.next()).isEqualTo(batch.next());
+                assertThat(joined.state()).isEqualTo(batch.state());
+                assertThat(joined.expired()).isEqualTo(batch.expired());
+            }
+        }
     }
 }
