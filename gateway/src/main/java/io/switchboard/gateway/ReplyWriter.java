@@ -32,7 +32,7 @@ final class ReplyWriter {
             if (!HOP_BY_HOP.contains(name)) response.putHeader(name, value);
         });
         switch (reply) {
-            case Reply.Complete c -> response.end(Buffer.buffer(c.body()));
+            case Reply.Complete c -> response.end(wrap(c.body()));
             case Reply.Streaming s -> stream(response, s.body());
         }
     }
@@ -45,8 +45,7 @@ final class ReplyWriter {
             @Override
             public void onData(byte[] chunk) {
                 if (response.closed()) return;
-                // Wrapped, not copied: a source never writes to a chunk it has handed on (ByteSource.Sink).
-                response.write(BufferInternal.buffer(Unpooled.wrappedBuffer(chunk)));
+                response.write(wrap(chunk));
                 if (response.writeQueueFull()) {
                     source.pause();
                     response.drainHandler(v -> source.resume());
@@ -60,7 +59,7 @@ final class ReplyWriter {
 
             @Override
             public void onLast(byte[] chunk) {
-                if (!response.closed()) response.end(BufferInternal.buffer(Unpooled.wrappedBuffer(chunk)));
+                if (!response.closed()) response.end(wrap(chunk));
             }
 
             @Override
@@ -76,4 +75,7 @@ final class ReplyWriter {
             if (!response.headWritten() && !response.closed()) response.writeHead();
         });
     }
+
+    /** Wrapped, not copied: bytes handed over in a reply or by a source are never written to again (ByteSource.Sink). */
+    private static Buffer wrap(byte[] bytes) { return BufferInternal.buffer(Unpooled.wrappedBuffer(bytes)); }
 }
