@@ -1,6 +1,7 @@
 package io.switchboard.bench;
 
 import io.switchboard.core.sse.SseParser;
+import io.switchboard.core.sse.SseWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Framing an upstream OpenAI Chat stream: 19 {@code chat.completion.chunk} events and the {@code [DONE]}
  * sentinel, fed to a fresh {@link SseParser} in 1 KiB slices as network reads deliver them (slices cut
- * frames at arbitrary bytes). The result is the number of events dispatched.
+ * frames at arbitrary bytes). The result is the number of events dispatched. The journal pair compares the two
+ * ways the stream journal can frame each event with its {@code id:} line: decode it and encode it again, or put
+ * the line in front of the frame as it came ({@link SseParser#frames}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +51,31 @@ public class SseParserBenchmark {
 
     @Benchmark
     public int parseChatStreamIn1KiBSlices() { return parse(); }
+
+    @Benchmark
+    public long journalFramesByDecodingAndEncoding() {
+        long[] bytes = {0};
+        int[] id = {0};
+        feed(new SseParser(event -> bytes[0] += SseWriter.encode(event.withId(Integer.toString(id[0]++))).length));
+        return bytes[0];
+    }
+
+    @Benchmark
+    public long journalFramesAsTheyCame() {
+        long[] bytes = {0};
+        int[] id = {0};
+        feed(SseParser.frames(frame -> bytes[0] += (frame.canonical()
+                ? SseWriter.withId(id[0]++, frame.bytes(), 0, frame.length())
+                : SseWriter.encode(frame.event().withId(Integer.toString(id[0]++)))).length));
+        return bytes[0];
+    }
+
+    private void feed(SseParser parser) {
+        for (int off = 0; off < stream.length; off += SLICE) {
+            parser.feed(stream, off, Math.min(SLICE, stream.length - off));
+        }
+        parser.end();
+    }
 
     private int parse() {
         dispatched = 0;
