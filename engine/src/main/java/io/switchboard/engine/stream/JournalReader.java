@@ -71,9 +71,7 @@ final class JournalReader implements ByteSource, StreamLog.Listener {
             }
             position = batch.next();
             if (batch.last()) {
-                done = true;
-                log.removeListener(this);
-                if (paused) log.readerPaused(false);
+                detach();
                 sink.onLast(batch.bytes());
                 return;
             }
@@ -82,9 +80,7 @@ final class JournalReader implements ByteSource, StreamLog.Listener {
     }
 
     private void end(Throwable failure) {
-        done = true;
-        log.removeListener(this);
-        if (paused) log.readerPaused(false);
+        detach();
         if (failure == null) sink.onEnd();
         else sink.onError(failure);
     }
@@ -106,7 +102,11 @@ final class JournalReader implements ByteSource, StreamLog.Listener {
 
     @Override
     public void cancel() {
-        if (done) return;
+        if (!done) detach();
+    }
+
+    /** This reader is done with the log: it no longer holds the stream's events back nor its producer paused. */
+    private void detach() {
         done = true;
         log.removeListener(this);
         if (paused) log.readerPaused(false);

@@ -48,6 +48,13 @@ class JournalReaderTest {
         Thread.sleep(50); // nothing more may follow
     }
 
+    /** A reader from {@code from}, started on an event loop as the gateway starts one. */
+    private Recording readFrom(StreamLog log, int from) {
+        Recording sink = new Recording();
+        vertx.runOnContext(v -> new JournalReader(log, from, vertx).start(sink));
+        return sink;
+    }
+
     private StreamLog log(int events) {
         StreamLog log = new StreamJournal(JournalLimits.DEFAULTS, clock).open("k", WireFormatId.OPENAI_CHAT);
         for (int i = 0; i < events; i++) log.append(SseEvent.data("{\"n\":" + i + "}"), -1);
@@ -58,8 +65,7 @@ class JournalReaderTest {
     void aCompleteStreamIsHandedOverAsItsLastBytesInOneCall() throws Exception {
         StreamLog log = log(5);
         log.finish(StreamLog.State.COMPLETE);
-        Recording sink = new Recording();
-        vertx.runOnContext(v -> new JournalReader(log, 1, vertx).start(sink));
+        Recording sink = readFrom(log, 1);
         awaitCalls(sink, 1);
         assertThat(sink.calls).containsExactly("last:" + framed(log, 1).length);
         assertThat(sink.bytes.toByteArray()).isEqualTo(framed(log, 1));
@@ -68,8 +74,7 @@ class JournalReaderTest {
     @Test
     void anOpenStreamGetsDataThenItsLastEventsWithTheEnd() throws Exception {
         StreamLog log = log(2);
-        Recording sink = new Recording();
-        vertx.runOnContext(v -> new JournalReader(log, 0, vertx).start(sink));
+        Recording sink = readFrom(log, 0);
         awaitCalls(sink, 1);
         assertThat(sink.calls).containsExactly("data:" + framed(log, 0).length);
 
@@ -83,8 +88,7 @@ class JournalReaderTest {
     @Test
     void aStreamThatEndsAfterEverythingWasReadEndsWithoutData() throws Exception {
         StreamLog log = log(2);
-        Recording sink = new Recording();
-        vertx.runOnContext(v -> new JournalReader(log, 0, vertx).start(sink));
+        Recording sink = readFrom(log, 0);
         awaitCalls(sink, 1);
         log.finish(StreamLog.State.COMPLETE);
         awaitCalls(sink, 2);
@@ -95,8 +99,7 @@ class JournalReaderTest {
     void anInterruptedStreamEndsInAnErrorNotALastChunk() throws Exception {
         StreamLog log = log(3);
         log.finish(StreamLog.State.INTERRUPTED);
-        Recording sink = new Recording();
-        vertx.runOnContext(v -> new JournalReader(log, 0, vertx).start(sink));
+        Recording sink = readFrom(log, 0);
         awaitCalls(sink, 2);
         assertThat(sink.calls).containsExactly("data:" + framed(log, 0).length, "error");
     }
