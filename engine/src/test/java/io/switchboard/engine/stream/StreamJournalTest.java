@@ -36,6 +36,19 @@ class StreamJournalTest {
         };
     }
 
+    /** At most two streams and 64 KiB: small enough to evict and to write its ring over within a test. */
+    private StreamJournal twoStreamJournal() {
+        return new StreamJournal(new JournalLimits(2, 64 * 1024, 16 * 1024, Duration.ofMinutes(1)), clock);
+    }
+
+    /** An open stream of {@code events} deltas with a reader that has read everything before {@code readerPosition}. */
+    private static StreamLog watchedStream(StreamJournal journal, int events, int readerPosition) {
+        StreamLog log = journal.open("k", WireFormatId.OPENAI_RESPONSES);
+        for (int i = 0; i < events; i++) log.append(delta(i), i);
+        log.addListener(readerAt(readerPosition));
+        return log;
+    }
+
     /** 200 finished streams of 60 events of 200 bytes: well over the ring of a journal with a 64 KiB budget. */
     private void finishStreamsWorthMoreThanTheRing(StreamJournal journal) {
         for (int s = 0; s < 200; s++) {
@@ -209,11 +222,8 @@ class StreamJournalTest {
 
     @Test
     void anEvictedFinishedStreamKeepsWhatItsReaderNeedsAfterTheRingHasGoneRound() {
-        JournalLimits limits = new JournalLimits(2, 64 * 1024, 16 * 1024, Duration.ofMinutes(1));
-        StreamJournal journal = new StreamJournal(limits, clock);
-        StreamLog watched = journal.open("k", WireFormatId.OPENAI_RESPONSES);
-        for (int i = 0; i < 20; i++) watched.append(delta(i), i);
-        watched.addListener(readerAt(5));
+        StreamJournal journal = twoStreamJournal();
+        StreamLog watched = watchedStream(journal, 20, 5);
         watched.finish(StreamLog.State.COMPLETE);
         finishStreamsWorthMoreThanTheRing(journal); // evicts it (count), then writes over where it was
         assertThat(journal.get(watched.id())).isEmpty();
@@ -224,11 +234,8 @@ class StreamJournalTest {
 
     @Test
     void aStreamEvictedWhileOpenKeepsItsFramesOffTheRingWhenItFinishes() {
-        JournalLimits limits = new JournalLimits(2, 64 * 1024, 16 * 1024, Duration.ofMinutes(1));
-        StreamJournal journal = new StreamJournal(limits, clock);
-        StreamLog first = journal.open("k", WireFormatId.OPENAI_RESPONSES);
-        for (int i = 0; i < 10; i++) first.append(delta(i), i);
-        first.addListener(readerAt(3));
+        StreamJournal journal = twoStreamJournal();
+        StreamLog first = watchedStream(journal, 10, 3);
         clock.advance(Duration.ofMillis(1));
         journal.open("k", WireFormatId.OPENAI_RESPONSES);
         clock.advance(Duration.ofMillis(1));
