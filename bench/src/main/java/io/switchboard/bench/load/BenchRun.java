@@ -174,7 +174,7 @@ final class BenchRun {
     }
 
     private int estimateMinutes(List<Scenario> plan) {
-        int targets = s.peer() == null ? 2 : 3;
+        int targets = s.targetCount();
         long perRun = s.warmup().toSeconds() + s.duration().toSeconds() + 2;
         long seconds = targets * s.initialWarmup().toSeconds() * 3 / 2 + 20;
         for (Scenario sc : plan) {

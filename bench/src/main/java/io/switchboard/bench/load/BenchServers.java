@@ -26,6 +26,7 @@ final class BenchServers {
     private ChildProcess simulator;
     private ChildProcess gateway;
     private ChildProcess peer;
+    private ChildProcess floor;
     private int simPort;
     private String peerVersion;
 
@@ -34,6 +35,7 @@ final class BenchServers {
         BenchServers servers = new BenchServers();
         servers.startSimulator(s, logs, children);
         servers.startSwitchboard(s, logs, dataDir, children);
+        if (s.floor()) servers.startFloor(s, logs, children);
         if ("portkey".equals(s.peer())) servers.startPortkey(s, logs, children);
         return servers;
     }
@@ -57,8 +59,7 @@ final class BenchServers {
     private void startSwitchboard(Settings s, Path logs, Path dataDir, ChildProcesses children) throws IOException, InterruptedException {
         int port = FreePort.pick();
         Path config = logs.resolve("switchboard-bench.yaml");
-        // 100 streams per h2c connection (the simulator's limit) and room to spare for the held streams.
-        int h2 = Math.max(4, s.holdStreams() / 100 + 8);
+        int h2 = h2Connections(s);
         Files.writeString(config, SwitchboardConfigFile.yaml(simPort, port, h2, s.journal()));
         String masterKey = "sk-sb-bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         List<String> cmd = new ArrayList<>();
@@ -81,6 +82,27 @@ final class BenchServers {
                 Map.of("Authorization", "Bearer " + virtualKey), measured));
     }
 
+    private void startFloor(Settings s, Path logs, ChildProcesses children) throws IOException {
+        int port = FreePort.pick();
+        Path benchJar = s.root().resolve("bench/target/benchmarks.jar");
+        if (!Files.exists(benchJar)) throw new IllegalStateException("no " + benchJar + ": build it first (./switchboard bench does)");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.addAll(gatewayJavaOptions()); // the same heap and collector as the gateway
+        cmd.addAll(List.of("-cp", benchJar.toString(), FloorProxy.class.getName(), Integer.toString(port), Integer.toString(simPort),
+                Integer.toString(h2Connections(s))));
+        floor = ChildProcess.start("floor", cmd, Map.of(), null, logs.resolve("floor.log"), children);
+        floor.awaitPort(port, 60_000);
+        Map<String, Long> measured = new LinkedHashMap<>();
+        measured.put("floor", floor.pid());
+        measured.put("upstream", simulator.pid());
+        targets.add(new Target(Target.FLOOR, "bare Vert.x proxy", port, DIRECT_MODEL, SwitchboardConfigFile.HOLD_MODEL,
+                Map.of("Authorization", "Bearer " + SIM_KEY), measured));
+    }
+
+    /** 100 streams per h2c connection (the simulator's limit) and room to spare for the held streams. */
+    private static int h2Connections(Settings s) { return Math.max(4, s.holdStreams() / 100 + 8); }
+
     private void startPortkey(Settings s, Path logs, ChildProcesses children) throws IOException, InterruptedException {
         Path entry = PortkeyPeer.install(s.peerDir(), s.peerHome(), logs.resolve("portkey-setup.log"));
         peerVersion = PortkeyPeer.version(entry);
@@ -102,7 +124,7 @@ final class BenchServers {
 
     /** Fails when a server died during the run (its log tail says why). */
     void checkAlive() {
-        for (ChildProcess p : new ChildProcess[] {simulator, gateway, peer}) {
+        for (ChildProcess p : new ChildProcess[] {simulator, gateway, floor, peer}) {
             if (p != null && !p.alive()) throw new IllegalStateException(p.name() + " is no longer running" + p.tail());
         }
     }

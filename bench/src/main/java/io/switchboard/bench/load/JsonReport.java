@@ -25,7 +25,7 @@ final class JsonReport {
         ObjectNode settings = root.putObject("settings");
         settings.put("quick", s.quick()).put("duration_s", s.duration().toSeconds()).put("warmup_s", s.warmup().toSeconds())
                 .put("chunks", s.chunks()).put("connections", s.connections()).put("large_body_bytes", s.largeBodyBytes())
-                .put("hold_streams", s.holdStreams()).put("hold_s", s.hold().toSeconds()).put("peer", s.peer())
+                .put("hold_streams", s.holdStreams()).put("hold_s", s.hold().toSeconds()).put("peer", s.peer()).put("floor", s.floor())
                 .put("journal", s.journal());
         settings.set("sweep", JSON.valueToTree(s.sweep()));
         settings.set("rates", JSON.valueToTree(s.rates()));

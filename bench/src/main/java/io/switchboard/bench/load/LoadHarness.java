@@ -26,6 +26,10 @@ public final class LoadHarness implements Callable<Integer> {
     @Option(names = "--peer", description = "Also measure a peer gateway in front of the simulator: portkey.")
     String peer;
 
+    @Option(names = "--floor", description = "Also measure a bare Vert.x pass-through proxy (no policies) in front of the simulator: "
+            + "what any proxy on this machine adds.")
+    boolean floor;
+
     @Option(names = "--quick", description = "Short runs (a smoke test; the numbers are rough).")
     boolean quick;
 
@@ -121,7 +125,7 @@ public final class LoadHarness implements Callable<Integer> {
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "switchboard", "peers", "portkey");
         return new Settings(home, outDir.toAbsolutePath(), quick, seconds(duration, quick ? 2 : 10), seconds(warmup, quick ? 1 : 3),
                 Duration.ofSeconds(quick ? 5 : 25), chunks, connections, List.copyOf(sweep), largeBody, List.copyOf(rates), holdStreams,
-                seconds(hold, quick ? 3 : 10), groups, peer,
+                seconds(hold, quick ? 3 : 10), groups, peer, floor,
                 peerDir != null ? peerDir.toAbsolutePath() : home.resolve("../shared/peers/portkey").normalize(),
                 peerHome != null ? peerHome.toAbsolutePath() : cache, journal);
     }

@@ -23,10 +23,11 @@ import java.util.Set;
  * @param hold            how long the streams stay open together
  * @param groups          the scenario groups to run
  * @param peer            the peer gateway, or null
+ * @param floor           whether a bare Vert.x pass-through proxy ({@link FloorProxy}) is measured too
  */
 record Settings(Path root, Path out, boolean quick, Duration duration, Duration warmup, Duration initialWarmup, int chunks,
                 int connections, List<Integer> sweep, int largeBodyBytes, List<Integer> rates, int holdStreams, Duration hold,
-                Set<String> groups, String peer, Path peerDir, Path peerHome, String journal) {
+                Set<String> groups, String peer, boolean floor, Path peerDir, Path peerHome, String journal) {
 
     static final List<String> GROUPS = List.of("max", "stream", "conn", "size", "rate", "rate-stream", "hold");
     static final int BODY_BYTES = 1024;
@@ -36,6 +37,9 @@ record Settings(Path root, Path out, boolean quick, Duration duration, Duration 
     static final int HOLD_OPEN_RATE = 1000;
     /** Content events of a held stream: the simulator's answers are never shorter than 20 tokens. */
     static final int HOLD_CHUNKS = 20;
+
+    /** How many servers each scenario is run against: the simulator, Switchboard, the floor proxy, the peer. */
+    int targetCount() { return 2 + (floor ? 1 : 0) + (peer == null ? 0 : 1); }
 
     /** The scenarios to run, in order. */
     List<Scenario> plan() {

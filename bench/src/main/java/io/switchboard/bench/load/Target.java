@@ -7,7 +7,7 @@ import java.util.Map;
  * Something the load is sent to: the simulator directly, Switchboard in front of it, or a peer gateway in front
  * of it. All three get the same request bodies; only the model name and the headers differ.
  *
- * @param name      short id used in files and JSON: direct, switchboard, portkey
+ * @param name      short id used in files and JSON: direct, switchboard, floor, portkey
  * @param label     what the report calls it
  * @param port      where it listens on 127.0.0.1
  * @param model     the {@code model} of the measured requests (a route alias for Switchboard)
@@ -20,6 +20,8 @@ record Target(String name, String label, int port, String model, String holdMode
 
     static final String DIRECT = "direct";
     static final String SWITCHBOARD = "switchboard";
+    /** The bare Vert.x pass-through proxy ({@link FloorProxy}). */
+    static final String FLOOR = "floor";
 
     Target {
         headers = Map.copyOf(headers);

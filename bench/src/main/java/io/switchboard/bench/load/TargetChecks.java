@@ -48,8 +48,10 @@ final class TargetChecks {
         Percentiles added = ttft ? results.addedTtft(row.get()) : results.addedLatency(row.get());
         if (added == null) return notMeasured(goal, scenario, "no successful requests", limitUs, "us");
         double us = pick.apply(added);
+        Percentiles floor = results.row(scenario, Target.FLOOR).filter(f -> f.errorCount() == 0)
+                .map(f -> ttft ? results.addedTtft(f) : results.addedLatency(f)).orElse(null);
         return new Check(goal, scenario, String.format("%+.0f µs", us) + errorNote(row.get()), us, limitUs, "us",
-                verdict(row.get(), base.get(), us <= limitUs));
+                verdict(row.get(), base.get(), us <= limitUs)).withFloor(floor == null ? null : pick.apply(floor));
     }
 
     private static Check cpu(BenchResults results, String scenario) {
@@ -58,8 +60,10 @@ final class TargetChecks {
         if (row.isEmpty()) return notMeasured(goal, scenario, "scenario not run", 100, "us");
         double us = row.get().cpuSecondsPer1k() * 1000;
         if (Double.isNaN(us)) return notMeasured(goal, scenario, "no successful requests", 100, "us");
+        Double floor = results.row(scenario, Target.FLOOR).filter(f -> f.errorCount() == 0)
+                .map(f -> f.cpuSecondsPer1k() * 1000).filter(v -> !v.isNaN()).orElse(null);
         return new Check(goal, scenario, String.format("%.0f µs", us) + errorNote(row.get()), us, 100, "us",
-                verdict(row.get(), null, us <= 100));
+                verdict(row.get(), null, us <= 100)).withFloor(floor);
     }
 
     private static Check hold(BenchResults results) {

@@ -1,0 +1,87 @@
+package io.switchboard.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The checks read the right rows, and the floor proxy's figure stands beside Switchboard's for the same check. */
+class TargetChecksTest {
+
+    @Test
+    void addedLatencyAndCpuAreReadFromSwitchboardAgainstDirectWithTheFloorBeside() {
+        BenchResults results = results(true);
+        results.add(row("conn-c1", Target.DIRECT, 70, 400, 0.060, 0));
+        results.add(row("conn-c1", Target.SWITCHBOARD, 250, 1600, 0.190, 0));
+        results.add(row("conn-c1", Target.FLOOR, 190, 900, 0.120, 0));
+
+        Check p50 = check(results, "added p50 ≤ 100 µs on one connection");
+        assertThat(p50.value()).isEqualTo(180.0);
+        assertThat(p50.floor()).isEqualTo(120.0);
+        assertThat(p50.result()).isEqualTo("miss");
+        Check p99 = check(results, "added p99 ≤ 1 ms on one connection");
+        assertThat(p99.value()).isEqualTo(1200.0);
+        assertThat(p99.floor()).isEqualTo(500.0);
+
+        String md = new MarkdownReport(results, TargetChecks.evaluate(results)).render();
+        assertThat(md).contains("| goal | run | measured | bare Vert.x proxy | result |")
+                .contains("| added p50 ≤ 100 µs on one connection | conn-c1 | +180 µs | +120 µs | **miss** |");
+    }
+
+    @Test
+    void theFloorsCpuPerRequestIsShownForTheCpuCheck() {
+        BenchResults results = results(true);
+        results.add(row("rate-2000", Target.DIRECT, 70, 400, 0.050, 0));
+        results.add(row("rate-2000", Target.SWITCHBOARD, 250, 1600, 0.183, 0));
+        results.add(row("rate-2000", Target.FLOOR, 190, 900, 0.140, 0));
+        Check cpu = TargetChecks.evaluate(results).stream()
+                .filter(c -> c.goal().startsWith("gateway CPU") && c.scenario().equals("rate-2000")).findFirst().orElseThrow();
+        assertThat(cpu.value()).isCloseTo(183.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cpu.floor()).isCloseTo(140.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aFloorRunWithErrorsOrNoFloorAtAllGivesNoFloorFigure() {
+        BenchResults failed = results(true);
+        failed.add(row("conn-c1", Target.DIRECT, 70, 400, 0.060, 0));
+        failed.add(row("conn-c1", Target.SWITCHBOARD, 250, 1600, 0.190, 0));
+        failed.add(row("conn-c1", Target.FLOOR, 190, 900, 0.120, 3));
+        assertThat(check(failed, "added p50 ≤ 100 µs on one connection").floor()).isNull();
+
+        BenchResults none = results(false);
+        none.add(row("conn-c1", Target.DIRECT, 70, 400, 0.060, 0));
+        none.add(row("conn-c1", Target.SWITCHBOARD, 120, 900, 0.190, 0));
+        Check p50 = check(none, "added p50 ≤ 100 µs on one connection");
+        assertThat(p50.floor()).isNull();
+        assertThat(p50.result()).isEqualTo("pass");
+        assertThat(new MarkdownReport(none, TargetChecks.evaluate(none)).render()).contains("| goal | run | measured | result |")
+                .doesNotContain("bare Vert.x proxy |");
+    }
+
+    private static Check check(BenchResults results, String goal) {
+        return TargetChecks.evaluate(results).stream().filter(c -> c.goal().equals(goal)).findFirst().orElseThrow();
+    }
+
+    private static BenchResults results(boolean floor) {
+        Settings s = new Settings(Path.of("."), Path.of("out"), false, Duration.ofSeconds(10), Duration.ofSeconds(3),
+                Duration.ofSeconds(25), 20, 64, List.of(1, 100), 102400, List.of(2000), 5000, Duration.ofSeconds(10),
+                Set.copyOf(Settings.GROUPS), null, floor, Path.of("."), Path.of("."), "memory");
+        MachineInfo m = new MachineInfo("now", 2, "cpu", 1024, "6", "jdk", "", null, "4.1.0", null, "abc", "0.1");
+        return new BenchResults(m, s);
+    }
+
+    /** A closed-loop row of 10,000 requests in 10 s with the given p50 and p99 (µs) and CPU per request (ms). */
+    private static ResultRow row(String scenario, String target, double p50Us, double p99Us, double cpuMsPerRequest, long errors) {
+        long requests = 10_000;
+        Percentiles latency = new Percentiles(p50Us, p50Us * 2, p99Us, p99Us * 2, p99Us * 3, p50Us);
+        Map<String, ProcessUsage> processes = new LinkedHashMap<>();
+        processes.put("server", new ProcessUsage(1, cpuMsPerRequest * requests / 1000, 100_000, 200_000));
+        return new ResultRow(scenario, "conn", target, "closed-loop", false, Settings.BODY_BYTES, 1, null, 10, requests,
+                requests / 10.0, latency, null, Map.of("non2xx", errors), null, "server", processes, 0.5);
+    }
+}
