@@ -63,6 +63,7 @@ final class MarkdownReport {
 
     private static String floor(Check c) {
         if (c.floor() == null) return "–";
+        if (c.unit().equals("ratio")) return String.format("%.1f×", c.floor());
         return String.format(c.measured().startsWith("+") || c.measured().startsWith("-") ? "%+.0f µs" : "%.0f µs", c.floor());
     }
 

@@ -23,9 +23,11 @@ final class TargetChecks {
         Optional<ResultRow> peer = results.row(max, "portkey");
         if (mine.isPresent() && peer.isPresent()) {
             double ratio = mine.get().requestsPerSecond() / peer.get().requestsPerSecond();
+            Double floor = results.row(max, Target.FLOOR).filter(f -> f.errorCount() == 0)
+                    .map(f -> f.requestsPerSecond() / peer.get().requestsPerSecond()).orElse(null);
             checks.add(new Check("throughput ≥ 10× Portkey", max, String.format("%.1f× (%,.0f vs %,.0f req/s)", ratio,
                     mine.get().requestsPerSecond(), peer.get().requestsPerSecond()), ratio, 10, "ratio",
-                    verdict(mine.get(), null, ratio >= 10)));
+                    verdict(mine.get(), null, ratio >= 10)).withFloor(floor));
         } else {
             checks.add(notMeasured("throughput ≥ 10× Portkey", max, s.peer() == null ? "run with --peer portkey" : "scenario skipped", 10, "ratio"));
         }

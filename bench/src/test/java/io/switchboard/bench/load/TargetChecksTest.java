@@ -46,6 +46,21 @@ class TargetChecksTest {
     }
 
     @Test
+    void theThroughputCheckShowsWhatTheFloorDoesAgainstThePeer() {
+        BenchResults results = results(true);
+        results.add(row("max-c64", Target.DIRECT, 1000, 4000, 0.027, 0, 40_000));
+        results.add(row("max-c64", Target.SWITCHBOARD, 5000, 20000, 0.120, 0, 10_000));
+        results.add(row("max-c64", Target.FLOOR, 2000, 9000, 0.050, 0, 20_000));
+        results.add(row("max-c64", "portkey", 60000, 800000, 1.2, 0, 800));
+        Check throughput = check(results, "throughput ≥ 10× Portkey");
+        assertThat(throughput.value()).isEqualTo(12.5);
+        assertThat(throughput.floor()).isEqualTo(25.0);
+        assertThat(throughput.result()).isEqualTo("pass");
+        assertThat(new MarkdownReport(results, TargetChecks.evaluate(results)).render())
+                .contains("| throughput ≥ 10× Portkey | max-c64 | 12.5× (10,000 vs 800 req/s) | 25.0× | pass |");
+    }
+
+    @Test
     void aFloorRunWithErrorsOrNoFloorAtAllGivesNoFloorFigure() {
         BenchResults failed = results(true);
         failed.add(row("conn-c1", Target.DIRECT, 70, 400, 0.060, 0));
@@ -77,7 +92,13 @@ class TargetChecksTest {
 
     /** A closed-loop row of 10,000 requests in 10 s with the given p50 and p99 (µs) and CPU per request (ms). */
     private static ResultRow row(String scenario, String target, double p50Us, double p99Us, double cpuMsPerRequest, long errors) {
-        long requests = 10_000;
+        return row(scenario, target, p50Us, p99Us, cpuMsPerRequest, errors, 1000);
+    }
+
+    /** The same with {@code perSecond} requests per second over 10 s. */
+    private static ResultRow row(String scenario, String target, double p50Us, double p99Us, double cpuMsPerRequest, long errors,
+                                 long perSecond) {
+        long requests = perSecond * 10;
         Percentiles latency = new Percentiles(p50Us, p50Us * 2, p99Us, p99Us * 2, p99Us * 3, p50Us);
         Map<String, ProcessUsage> processes = new LinkedHashMap<>();
         processes.put("server", new ProcessUsage(1, cpuMsPerRequest * requests / 1000, 100_000, 200_000));
