@@ -10,6 +10,8 @@ final class BenchResults {
     private final Settings settings;
     private final List<ResultRow> rows = new ArrayList<>();
     private final List<String> targets = new ArrayList<>();
+    /** With {@code --repeat}: every round's own row; {@link #rows()} holds their medians. */
+    private final List<ResultRow> rounds = new ArrayList<>();
 
     BenchResults(MachineInfo machine, Settings settings) {
         this.machine = machine;
@@ -20,6 +22,10 @@ final class BenchResults {
         rows.add(row);
         if (!targets.contains(row.target())) targets.add(row.target());
     }
+
+    synchronized void addRound(ResultRow row) { rounds.add(row); }
+
+    synchronized List<ResultRow> rounds() { return List.copyOf(rounds); }
 
     MachineInfo machine() { return machine; }
 

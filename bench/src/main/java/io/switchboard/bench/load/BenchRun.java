@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,15 +48,29 @@ final class BenchRun {
             results = new BenchResults(MachineInfo.describe(s.root(), String.join(" ", BenchServers.gatewayJavaOptions()),
                     servers.peerVersion(), loadAverage), s);
             prepare();
-            int total = plan.size() * servers.targets().size(), done = 0;
+            int total = plan.stream().mapToInt(sc -> s.rounds(sc) * servers.targets().size()).sum(), done = 0;
             try {
                 for (Scenario scenario : plan) {
-                    for (Target target : servers.targets()) {
-                        servers.checkAlive();
-                        ResultRow row = measure(scenario, target);
-                        results.add(row);
+                    int rounds = s.rounds(scenario);
+                    Map<String, List<ResultRow>> byTarget = new LinkedHashMap<>();
+                    // Round after round, every target in turn: a slow minute of the machine then falls on all of them.
+                    for (int round = 1; round <= rounds; round++) {
+                        for (Target target : servers.targets()) {
+                            servers.checkAlive();
+                            ResultRow row = measure(scenario, target);
+                            if (rounds == 1) {
+                                results.add(row);
+                                progress.accept(results);
+                            } else {
+                                results.addRound(row);
+                                byTarget.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(row);
+                            }
+                            log("[%d/%d] %s%s", ++done, total, rounds == 1 ? "" : "round " + round + ", ", summary(row));
+                        }
+                    }
+                    if (rounds > 1) {
+                        byTarget.values().forEach(rows -> results.add(RoundMedian.of(rows)));
                         progress.accept(results);
-                        log("[%d/%d] %s", ++done, total, summary(row));
                     }
                 }
             } catch (RuntimeException | IOException e) {
@@ -179,7 +194,7 @@ final class BenchRun {
         long seconds = targets * s.initialWarmup().toSeconds() * 3 / 2 + 20;
         for (Scenario sc : plan) {
             seconds += sc instanceof Scenario.StreamHold
-                    ? targets * (s.holdStreams() / Settings.HOLD_OPEN_RATE + s.hold().toSeconds() + 3) : targets * perRun;
+                    ? targets * (s.holdStreams() / Settings.HOLD_OPEN_RATE + s.hold().toSeconds() + 3) : (long) s.rounds(sc) * targets * perRun;
         }
         return (int) Math.ceil(seconds / 60.0);
     }

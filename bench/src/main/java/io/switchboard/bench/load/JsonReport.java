@@ -25,7 +25,7 @@ final class JsonReport {
         ObjectNode settings = root.putObject("settings");
         settings.put("quick", s.quick()).put("duration_s", s.duration().toSeconds()).put("warmup_s", s.warmup().toSeconds())
                 .put("chunks", s.chunks()).put("connections", s.connections()).put("large_body_bytes", s.largeBodyBytes())
-                .put("hold_streams", s.holdStreams()).put("hold_s", s.hold().toSeconds()).put("peer", s.peer()).put("floor", s.floor())
+                .put("hold_streams", s.holdStreams()).put("hold_s", s.hold().toSeconds()).put("peer", s.peer()).put("floor", s.floor()).put("repeat", s.repeat())
                 .put("journal", s.journal());
         settings.set("sweep", JSON.valueToTree(s.sweep()));
         settings.set("rates", JSON.valueToTree(s.rates()));
@@ -48,6 +48,14 @@ final class JsonReport {
             rows.add(row);
         }
         root.set("checks", JSON.valueToTree(checks));
+        // --repeat: the rows above are medians; here is every round as measured.
+        ArrayNode rounds = root.putArray("rounds");
+        for (ResultRow r : results.rounds()) {
+            ObjectNode row = JSON.valueToTree(r);
+            row.put("error_count", r.errorCount());
+            number(row, "cpu_s_per_1k_requests", r.cpuSecondsPer1k());
+            rounds.add(row);
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

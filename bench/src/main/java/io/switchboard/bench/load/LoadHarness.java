@@ -30,6 +30,10 @@ public final class LoadHarness implements Callable<Integer> {
             + "what any proxy on this machine adds.")
     boolean floor;
 
+    @Option(names = "--repeat", defaultValue = "1", description = "Rounds of each scenario, the targets in turn each round; "
+            + "every figure reported is the median over the rounds (default ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Option(names = "--quick", description = "Short runs (a smoke test; the numbers are rough).")
     boolean quick;
 
@@ -114,6 +118,7 @@ public final class LoadHarness implements Callable<Integer> {
         Path home = root.toAbsolutePath().normalize();
         if (peer != null && !peer.equals("portkey")) throw new CommandLine.ParameterException(new CommandLine(this), "--peer: only portkey is supported");
         if (!journal.equals("memory") && !journal.equals("sqlite")) throw new CommandLine.ParameterException(new CommandLine(this), "--journal: memory or sqlite");
+        if (repeat < 1 || repeat > 20) throw new CommandLine.ParameterException(new CommandLine(this), "--repeat: 1 to 20");
         if (chunks < 1 || chunks > 100) throw new CommandLine.ParameterException(new CommandLine(this), "--chunks: 1 to 100");
         Set<String> groups = new LinkedHashSet<>(only == null || only.isEmpty() ? Settings.GROUPS : only);
         if (skip != null) skip.forEach(groups::remove);
@@ -125,7 +130,7 @@ public final class LoadHarness implements Callable<Integer> {
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "switchboard", "peers", "portkey");
         return new Settings(home, outDir.toAbsolutePath(), quick, seconds(duration, quick ? 2 : 10), seconds(warmup, quick ? 1 : 3),
                 Duration.ofSeconds(quick ? 5 : 25), chunks, connections, List.copyOf(sweep), largeBody, List.copyOf(rates), holdStreams,
-                seconds(hold, quick ? 3 : 10), groups, peer, floor,
+                seconds(hold, quick ? 3 : 10), groups, peer, floor, repeat,
                 peerDir != null ? peerDir.toAbsolutePath() : home.resolve("../shared/peers/portkey").normalize(),
                 peerHome != null ? peerHome.toAbsolutePath() : cache, journal);
     }

@@ -26,8 +26,10 @@ final class MarkdownReport {
                 (s.floor() ? "; floor: a bare Vert.x pass-through proxy" : "")
                         + (s.peer() == null ? "" : "; peer Portkey " + orQ(m.peerVersion()) + " on Node " + orQ(m.node())), orQ(m.gitCommit())));
         md.append(String.format("Each run: %ds measured after a %ds warm-up%s; %d SSE content events per stream; the simulator, "
-                        + "the proxies and the load generators share the machine.%n%n",
-                s.duration().toSeconds(), s.warmup().toSeconds(), s.quick() ? " (--quick: smoke run, numbers are rough)" : "", s.chunks()));
+                        + "the proxies and the load generators share the machine.%s%n%n",
+                s.duration().toSeconds(), s.warmup().toSeconds(), s.quick() ? " (--quick: smoke run, numbers are rough)" : "", s.chunks(),
+                s.repeat() == 1 ? "" : String.format(" Every scenario ran %d rounds, all targets in turn each round; each figure is "
+                        + "the median over the rounds (errors: the sum; RSS: the largest), and every round is in results.json.", s.repeat())));
         checks();
         allRuns();
         sweep("Concurrency (closed loop, 1 KB bodies)", "connections", r -> r.kind().equals("closed-loop") && r.bodyBytes() == Settings.BODY_BYTES && !r.stream(),

@@ -24,10 +24,11 @@ import java.util.Set;
  * @param groups          the scenario groups to run
  * @param peer            the peer gateway, or null
  * @param floor           whether a bare Vert.x pass-through proxy ({@link FloorProxy}) is measured too
+ * @param repeat          rounds of each scenario (all targets in turn, round after round); the report shows each figure's median
  */
 record Settings(Path root, Path out, boolean quick, Duration duration, Duration warmup, Duration initialWarmup, int chunks,
                 int connections, List<Integer> sweep, int largeBodyBytes, List<Integer> rates, int holdStreams, Duration hold,
-                Set<String> groups, String peer, boolean floor, Path peerDir, Path peerHome, String journal) {
+                Set<String> groups, String peer, boolean floor, int repeat, Path peerDir, Path peerHome, String journal) {
 
     static final List<String> GROUPS = List.of("max", "stream", "conn", "size", "rate", "rate-stream", "hold");
     static final int BODY_BYTES = 1024;
@@ -40,6 +41,9 @@ record Settings(Path root, Path out, boolean quick, Duration duration, Duration 
 
     /** How many servers each scenario is run against: the simulator, Switchboard, the floor proxy, the peer. */
     int targetCount() { return 2 + (floor ? 1 : 0) + (peer == null ? 0 : 1); }
+
+    /** Rounds of {@code scenario}: the hold test runs once (it holds thousands of streams; its figures are counts). */
+    int rounds(Scenario scenario) { return scenario instanceof Scenario.StreamHold ? 1 : repeat; }
 
     /** The scenarios to run, in order. */
     List<Scenario> plan() {

@@ -85,7 +85,7 @@ class TargetChecksTest {
     private static BenchResults results(boolean floor) {
         Settings s = new Settings(Path.of("."), Path.of("out"), false, Duration.ofSeconds(10), Duration.ofSeconds(3),
                 Duration.ofSeconds(25), 20, 64, List.of(1, 100), 102400, List.of(2000), 5000, Duration.ofSeconds(10),
-                Set.copyOf(Settings.GROUPS), null, floor, Path.of("."), Path.of("."), "memory");
+                Set.copyOf(Settings.GROUPS), null, floor, 1, Path.of("."), Path.of("."), "memory");
         MachineInfo m = new MachineInfo("now", 2, "cpu", 1024, "6", "jdk", "", null, "4.1.0", null, "abc", "0.1");
         return new BenchResults(m, s);
     }
