@@ -1,6 +1,7 @@
 package io.switchboard.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +16,7 @@ class TargetChecksTest {
 
     @Test
     void addedLatencyAndCpuAreReadFromSwitchboardAgainstDirectWithTheFloorBeside() {
-        BenchResults results = results(true);
-        results.add(row("conn-c1", Target.DIRECT, 70, 400, 0.060, 0));
-        results.add(row("conn-c1", Target.SWITCHBOARD, 250, 1600, 0.190, 0));
-        results.add(row("conn-c1", Target.FLOOR, 190, 900, 0.120, 0));
+        BenchResults results = oneConnection(0);
 
         Check p50 = check(results, "added p50 ≤ 100 µs on one connection");
         assertThat(p50.value()).isEqualTo(180.0);
@@ -41,8 +39,8 @@ class TargetChecksTest {
         results.add(row("rate-2000", Target.FLOOR, 190, 900, 0.140, 0));
         Check cpu = TargetChecks.evaluate(results).stream()
                 .filter(c -> c.goal().startsWith("gateway CPU") && c.scenario().equals("rate-2000")).findFirst().orElseThrow();
-        assertThat(cpu.value()).isCloseTo(183.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(cpu.floor()).isCloseTo(140.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cpu.value()).isCloseTo(183.0, offset(1e-9));
+        assertThat(cpu.floor()).isCloseTo(140.0, offset(1e-9));
     }
 
     @Test
@@ -62,10 +60,7 @@ class TargetChecksTest {
 
     @Test
     void aFloorRunWithErrorsOrNoFloorAtAllGivesNoFloorFigure() {
-        BenchResults failed = results(true);
-        failed.add(row("conn-c1", Target.DIRECT, 70, 400, 0.060, 0));
-        failed.add(row("conn-c1", Target.SWITCHBOARD, 250, 1600, 0.190, 0));
-        failed.add(row("conn-c1", Target.FLOOR, 190, 900, 0.120, 3));
+        BenchResults failed = oneConnection(3);
         assertThat(check(failed, "added p50 ≤ 100 µs on one connection").floor()).isNull();
 
         BenchResults none = results(false);
@@ -76,6 +71,15 @@ class TargetChecksTest {
         assertThat(p50.result()).isEqualTo("pass");
         assertThat(new MarkdownReport(none, TargetChecks.evaluate(none)).render()).contains("| goal | run | measured | result |")
                 .doesNotContain("bare Vert.x proxy |");
+    }
+
+    /** conn-c1: direct p50 70 µs, Switchboard 250 µs, the floor 190 µs with {@code floorErrors} errors. */
+    private static BenchResults oneConnection(long floorErrors) {
+        BenchResults results = results(true);
+        results.add(row("conn-c1", Target.DIRECT, 70, 400, 0.060, 0));
+        results.add(row("conn-c1", Target.SWITCHBOARD, 250, 1600, 0.190, 0));
+        results.add(row("conn-c1", Target.FLOOR, 190, 900, 0.120, floorErrors));
+        return results;
     }
 
     private static Check check(BenchResults results, String goal) {
