@@ -23,8 +23,7 @@ final class TargetChecks {
         Optional<ResultRow> peer = results.row(max, "portkey");
         if (mine.isPresent() && peer.isPresent()) {
             double ratio = mine.get().requestsPerSecond() / peer.get().requestsPerSecond();
-            Double floor = results.row(max, Target.FLOOR).filter(f -> f.errorCount() == 0)
-                    .map(f -> f.requestsPerSecond() / peer.get().requestsPerSecond()).orElse(null);
+            Double floor = floor(results, max).map(f -> f.requestsPerSecond() / peer.get().requestsPerSecond()).orElse(null);
             checks.add(new Check("throughput ≥ 10× Portkey", max, String.format("%.1f× (%,.0f vs %,.0f req/s)", ratio,
                     mine.get().requestsPerSecond(), peer.get().requestsPerSecond()), ratio, 10, "ratio",
                     verdict(mine.get(), null, ratio >= 10)).withFloor(floor));
@@ -50,8 +49,7 @@ final class TargetChecks {
         Percentiles added = ttft ? results.addedTtft(row.get()) : results.addedLatency(row.get());
         if (added == null) return notMeasured(goal, scenario, "no successful requests", limitUs, "us");
         double us = pick.apply(added);
-        Percentiles floor = results.row(scenario, Target.FLOOR).filter(f -> f.errorCount() == 0)
-                .map(f -> ttft ? results.addedTtft(f) : results.addedLatency(f)).orElse(null);
+        Percentiles floor = floor(results, scenario).map(f -> ttft ? results.addedTtft(f) : results.addedLatency(f)).orElse(null);
         return new Check(goal, scenario, String.format("%+.0f µs", us) + errorNote(row.get()), us, limitUs, "us",
                 verdict(row.get(), base.get(), us <= limitUs)).withFloor(floor == null ? null : pick.apply(floor));
     }
@@ -62,8 +60,7 @@ final class TargetChecks {
         if (row.isEmpty()) return notMeasured(goal, scenario, "scenario not run", 100, "us");
         double us = row.get().cpuSecondsPer1k() * 1000;
         if (Double.isNaN(us)) return notMeasured(goal, scenario, "no successful requests", 100, "us");
-        Double floor = results.row(scenario, Target.FLOOR).filter(f -> f.errorCount() == 0)
-                .map(f -> f.cpuSecondsPer1k() * 1000).filter(v -> !v.isNaN()).orElse(null);
+        Double floor = floor(results, scenario).map(f -> f.cpuSecondsPer1k() * 1000).filter(v -> !v.isNaN()).orElse(null);
         return new Check(goal, scenario, String.format("%.0f µs", us) + errorNote(row.get()), us, 100, "us",
                 verdict(row.get(), null, us <= 100)).withFloor(floor);
     }
@@ -82,6 +79,11 @@ final class TargetChecks {
         boolean ok = open >= CHECK_STREAMS && r.peakRssMiB() <= RSS_LIMIT_MIB;
         return new Check(goal, scenario, String.format("%,d open at once, peak RSS %.0f MiB", open, r.peakRssMiB()) + errorNote(r),
                 r.peakRssMiB(), RSS_LIMIT_MIB, "MiB", verdict(r, null, ok));
+    }
+
+    /** The floor proxy's row of {@code scenario}, when it ran without an error (a failed floor run is no reference). */
+    private static Optional<ResultRow> floor(BenchResults results, String scenario) {
+        return results.row(scenario, Target.FLOOR).filter(f -> f.errorCount() == 0);
     }
 
     private static String verdict(ResultRow row, ResultRow baseline, boolean within) {
