@@ -6,7 +6,10 @@ package io.switchboard.bench.load;
  * limits far above what the run can reach, so each policy does its work on every request without ever
  * refusing one. The virtual key itself is created through the admin API (the config has no keys section).
  * Token limits stay below 6e10 per minute: the buckets (bucket4j) refuse a refill faster than one token per
- * nanosecond, and the gateway only finds out at the first request, with a 500.
+ * nanosecond, and the gateway only finds out at the first request, with a 500. Budgets are $1M: a whole run
+ * spends a few hundred dollars of list price, and amounts up to $9.2M keep {@code Money}'s pico-dollar
+ * decimals on their compact long form, as any real budget does; the $100M of earlier runs made every budget
+ * sum a BigInteger one, about 3 % of the gateway's CPU that no user would see.
  */
 final class SwitchboardConfigFile {
     /** The route the measured requests name as their model. */
@@ -59,9 +62,9 @@ final class SwitchboardConfigFile {
                       max_concurrent: 100000
                   idempotency: { ttl: 1h, max_entries: 10000 }
                 budgets:
-                  global: [{ usd: 100000000, period: day }, { per_request_usd: 100 }]
-                  teams:  { bench: [{ usd: 100000000, period: day }] }
-                  routes: { %3$s: [{ usd: 100000000, period: hour }], %4$s: [{ usd: 100000000, period: hour }] }
+                  global: [{ usd: 1000000, period: day }, { per_request_usd: 100 }]
+                  teams:  { bench: [{ usd: 1000000, period: day }] }
+                  routes: { %3$s: [{ usd: 1000000, period: hour }], %4$s: [{ usd: 1000000, period: hour }] }
                 streams:
                   journal: { store: %7$s }
                 """.formatted(simPort, gatewayPort, ROUTE, HOLD_ROUTE, HOLD_MODEL, h2Connections, journalStore);
@@ -70,7 +73,7 @@ final class SwitchboardConfigFile {
     /** The admin API's body for the benchmark's virtual key: its own budget, per-key buckets, allowed routes. */
     static String virtualKeyRequest() {
         return """
-                {"name": "bench", "team": "bench", "budgets": [{"usd": 100000000, "period": "day"}],
+                {"name": "bench", "team": "bench", "budgets": [{"usd": 1000000, "period": "day"}],
                  "max_cost_per_request_usd": 100, "allowed_routes": ["%s", "%s"],
                  "rate_limits": {"requests_per_minute": 1000000000, "tokens_per_minute": 50000000000}}
                 """.formatted(ROUTE, HOLD_ROUTE);

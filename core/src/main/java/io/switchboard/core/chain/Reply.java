@@ -23,6 +23,12 @@ public sealed interface Reply permits Reply.Complete, Reply.Streaming {
     Reply withHeader(String name, String value);
 
     /**
+     * A copy with several headers set, given as name, value, name, value... (as OkHttp's {@code Headers.of}):
+     * one copy of the headers rather than one per header.
+     */
+    Reply withHeaders(String... namesAndValues);
+
+    /**
      * A complete answer. {@code error} is the neutral form of an error answer (status &ge; 400), so
      * policies can decide on fallback and retries without parsing the body; null on success.
      */
@@ -38,6 +44,11 @@ public sealed interface Reply permits Reply.Complete, Reply.Streaming {
         public Complete withHeader(String name, String value) {
             return new Complete(status, put(headers, name, value), body, error);
         }
+
+        @Override
+        public Complete withHeaders(String... namesAndValues) {
+            return new Complete(status, put(headers, namesAndValues), body, error);
+        }
     }
 
     /** A {@code text/event-stream} answer whose body is still arriving. */
@@ -51,6 +62,11 @@ public sealed interface Reply permits Reply.Complete, Reply.Streaming {
         public Streaming withHeader(String name, String value) {
             return new Streaming(status, put(headers, name, value), body);
         }
+
+        @Override
+        public Streaming withHeaders(String... namesAndValues) {
+            return new Streaming(status, put(headers, namesAndValues), body);
+        }
     }
 
     private static Map<String, String> copy(Map<String, String> in) {
@@ -61,9 +77,12 @@ public sealed interface Reply permits Reply.Complete, Reply.Streaming {
         return new FrozenHeaders(out);
     }
 
-    private static Map<String, String> put(Map<String, String> in, String name, String value) {
+    private static Map<String, String> put(Map<String, String> in, String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) throw new IllegalArgumentException("headers come as name, value pairs");
         Map<String, String> out = in instanceof FrozenHeaders f ? new LinkedHashMap<>(f.map) : new LinkedHashMap<>(copy(in));
-        out.put(name.toLowerCase(Locale.ROOT), value);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            out.put(namesAndValues[i].toLowerCase(Locale.ROOT), namesAndValues[i + 1]);
+        }
         return new FrozenHeaders(out);
     }
 

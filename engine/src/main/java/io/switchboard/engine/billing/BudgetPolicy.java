@@ -13,6 +13,7 @@ import io.switchboard.engine.resilience.TokenReservation;
 import io.switchboard.core.model.Usage;
 import io.switchboard.core.wire.WireFormat;
 import io.switchboard.core.wire.WireFormatId;
+import io.switchboard.engine.AnswerUsage;
 import io.switchboard.engine.EngineJson;
 import io.switchboard.engine.ErrorReplies;
 import io.switchboard.engine.config.GatewayConfig;
@@ -138,7 +139,7 @@ public final class BudgetPolicy implements Policy {
     /** Settles from the body's usage, or, when the provider reported none, from the prompt estimate and the answer's text. */
     private Money settleComplete(Reply.Complete reply, Target target, Settlement settlement) {
         WireFormat client = formats.of(settlement.admission().call().clientFormat());
-        JsonNode reported = EngineJson.topLevelField(reply.body(), "usage");
+        JsonNode reported = AnswerUsage.of(reply.body());
         if (reported != null && reported.isObject()) {
             Usage usage = client.decodeUsage(reported);
             if (usage.totalTokens() > 0) return settlement.settle(target, usage, true);

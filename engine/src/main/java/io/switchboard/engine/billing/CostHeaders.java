@@ -3,13 +3,12 @@ package io.switchboard.engine.billing;
 import io.switchboard.core.chain.Reply;
 import io.switchboard.engine.cost.BudgetBook;
 import io.switchboard.engine.cost.BudgetScope;
+import io.switchboard.engine.cost.BudgetStanding;
 import io.switchboard.engine.cost.BudgetStatus;
-import io.switchboard.engine.cost.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,26 +35,22 @@ public final class CostHeaders {
 
     /** Adds {@link #REMAINING} and, past a soft limit, {@link #WARNING} for {@code scopes}. */
     static Reply withBudgetState(Reply reply, BudgetBook book, Set<BudgetScope> scopes) {
-        Optional<Money> left = book.headroom(scopes);
-        Reply out = left.isPresent() ? reply.withHeader(REMAINING, left.get().toPlainString()) : reply;
-        String warning = warning(book, scopes);
+        BudgetStanding standing = book.standing(scopes);
+        Reply out = standing.headroom().isPresent() ? reply.withHeader(REMAINING, standing.headroom().get().toPlainString()) : reply;
+        String warning = warning(standing);
         return warning == null ? out : out.withHeader(WARNING, warning);
     }
 
     /** e.g. {@code key:vk_1 day 85% used ($21.25 of $25.00)}; several budgets are joined with "; ". */
-    static String warning(BudgetBook book, Set<BudgetScope> scopes) {
+    static String warning(BudgetStanding standing) {
+        if (standing.pastSoftLimit().isEmpty()) return null;
         List<String> over = new ArrayList<>();
-        Set<BudgetScope> all = new java.util.TreeSet<>(scopes);
-        all.add(BudgetScope.global());
-        for (BudgetScope scope : all) {
-            for (BudgetStatus s : book.status(scope)) {
-                if (s.spent().compareTo(s.budget().softLimit()) < 0) continue;
-                BigDecimal pct = s.spent().amount().multiply(BigDecimal.valueOf(100))
-                        .divide(s.budget().limit().amount(), 0, RoundingMode.FLOOR);
-                over.add(scope + " " + s.budget().period().name().toLowerCase() + " " + pct + "% used ("
-                        + s.spent() + " of " + s.budget().limit() + ")");
-            }
+        for (BudgetStatus s : standing.pastSoftLimit()) {
+            BigDecimal pct = s.spent().amount().multiply(BigDecimal.valueOf(100))
+                    .divide(s.budget().limit().amount(), 0, RoundingMode.FLOOR);
+            over.add(s.budget().scope() + " " + s.budget().period().name().toLowerCase() + " " + pct + "% used ("
+                    + s.spent() + " of " + s.budget().limit() + ")");
         }
-        return over.isEmpty() ? null : String.join("; ", over);
+        return String.join("; ", over);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  */
 final class BudgetAccount {
     private Budget budget;
+    private Money softLimit; // the budget's, worked out once: every answer's cost headers compare against it
     private BudgetWindow window;
     private Money spent = Money.ZERO;
     private Money held = Money.ZERO;
@@ -18,6 +19,7 @@ final class BudgetAccount {
 
     BudgetAccount(Budget budget, Instant now, ZoneId zone) {
         this.budget = budget;
+        this.softLimit = budget.softLimit();
         this.window = budget.period().windowAt(now, zone);
     }
 
@@ -28,6 +30,7 @@ final class BudgetAccount {
     /** Swaps in a new limit for the same scope and period, keeping what was spent and held. */
     void redefine(Budget newBudget) {
         budget = newBudget;
+        softLimit = newBudget.softLimit();
         markAnnouncedSilently();
     }
 
@@ -52,7 +55,7 @@ final class BudgetAccount {
     /** Adds settled spend and appends the threshold events it crosses for the first time this window. */
     void spend(Money actual, List<BudgetEvent> events) {
         spent = spent.plus(actual);
-        if (!softLimitAnnounced && !spent.lessThan(budget.softLimit())) {
+        if (!softLimitAnnounced && pastSoftLimit()) {
             softLimitAnnounced = true;
             events.add(new BudgetEvent.SoftLimitCrossed(budget, window, spent));
         }
@@ -69,11 +72,14 @@ final class BudgetAccount {
         markAnnouncedSilently();
     }
 
+    /** Settled spend has reached the soft limit (holds do not count: they may still be released). */
+    boolean pastSoftLimit() { return !spent.lessThan(softLimit); }
+
     BudgetStatus status() { return new BudgetStatus(budget, window, spent, held, remaining()); }
 
     // Thresholds already behind us are not re-announced (after a restart or a limit change).
     private void markAnnouncedSilently() {
-        softLimitAnnounced = !spent.lessThan(budget.softLimit());
+        softLimitAnnounced = pastSoftLimit();
         limitAnnounced = !spent.lessThan(budget.limit());
     }
 }

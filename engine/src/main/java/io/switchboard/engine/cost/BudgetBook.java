@@ -191,20 +191,31 @@ public final class BudgetBook {
      * The most one call charged to {@code scopes} (and the global budget) could cost right now: the least
      * that any of their budgets has left and any per-request cap. Empty when none of them is limited.
      */
-    public Optional<Money> headroom(Set<BudgetScope> scopes) {
+    public Optional<Money> headroom(Set<BudgetScope> scopes) { return standing(scopes).headroom(); }
+
+    /**
+     * The {@link #headroom} of {@code scopes} and each of their budgets (and the global budget) whose settled
+     * spend has reached its soft limit, in one pass under the lock: what the cost headers of every answer show.
+     */
+    public BudgetStanding standing(Set<BudgetScope> scopes) {
         Set<BudgetScope> all = withGlobal(scopes);
         return locked(() -> {
             Instant now = clock.instant();
             Money least = null;
+            List<BudgetStatus> pastSoftLimit = List.of();
             for (BudgetScope scope : all) {
                 Money cap = caps.get(scope);
                 if (cap != null) least = least == null ? cap : Money.min(least, cap);
                 for (BudgetAccount account : accountsOf(scope)) {
                     account.roll(now, zone);
                     least = least == null ? account.remaining() : Money.min(least, account.remaining());
+                    if (account.pastSoftLimit()) {
+                        if (pastSoftLimit.isEmpty()) pastSoftLimit = new ArrayList<>();
+                        pastSoftLimit.add(account.status());
+                    }
                 }
             }
-            return Optional.ofNullable(least);
+            return new BudgetStanding(Optional.ofNullable(least), pastSoftLimit);
         });
     }
 

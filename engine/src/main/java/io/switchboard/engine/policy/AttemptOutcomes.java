@@ -5,7 +5,7 @@ import io.switchboard.core.chain.Reply;
 import io.switchboard.core.model.ErrorKind;
 import io.switchboard.core.model.ProviderError;
 import io.switchboard.core.model.ProviderException;
-import io.switchboard.engine.EngineJson;
+import io.switchboard.engine.AnswerUsage;
 import io.switchboard.engine.ErrorReplies;
 import io.switchboard.engine.resilience.AttemptOutcome;
 import io.switchboard.engine.resilience.RetryAfter;
@@ -46,7 +46,7 @@ public final class AttemptOutcomes {
     /** Tokens the provider reports in a complete JSON answer (OpenAI Chat or Responses, Anthropic); -1 if none. */
     public static long usedTokens(Reply reply) {
         if (!(reply instanceof Reply.Complete c) || c.isError()) return -1;
-        JsonNode usage = EngineJson.topLevelField(c.body(), "usage");
+        JsonNode usage = AnswerUsage.of(c.body());
         if (usage == null || !usage.isObject()) return -1;
         if (usage.has("total_tokens")) return usage.path("total_tokens").asLong();
         if (usage.has("prompt_tokens")) return usage.path("prompt_tokens").asLong() + usage.path("completion_tokens").asLong();

@@ -93,10 +93,11 @@ public final class RoutePolicy implements Policy {
             plan.route().errorBudget().record(result.verdict().success(), Duration.ofNanos(latency));
         }
         Reply reply = result.reply() != null ? result.reply() : errors.render(call.clientFormat(), ErrorReplies.errorOf(result.failure()));
-        reply = reply.withHeader(TARGET_HEADER, result.target().target().toString())
-                .withHeader(ATTEMPTS_HEADER, Integer.toString(result.upstreamAttempts()));
-        if (!result.verdict().success() && result.upstreamAttempts() > 1) reply = reply.withHeader(SHOULD_RETRY_HEADER, "false");
-        return reply;
+        String target = result.target().target().toString();
+        String attempts = Integer.toString(result.upstreamAttempts());
+        return !result.verdict().success() && result.upstreamAttempts() > 1
+                ? reply.withHeaders(TARGET_HEADER, target, ATTEMPTS_HEADER, attempts, SHOULD_RETRY_HEADER, "false")
+                : reply.withHeaders(TARGET_HEADER, target, ATTEMPTS_HEADER, attempts);
     }
 
     /** A posture applies with everything milder: burning fast enough to shed also stops retries. */

@@ -202,6 +202,34 @@ class BudgetBookTest {
     }
 
     @Test
+    void standingListsTheBudgetsPastTheirSoftLimitInScopeOrderWithTheHeadroom() {
+        BudgetBook book = book().budget(Budget.of(KEY, BudgetPeriod.DAY, Money.usd(10)))
+                .budget(Budget.of(TEAM, BudgetPeriod.MONTH, Money.usd(100)))
+                .budget(Budget.of(BudgetScope.global(), BudgetPeriod.DAY, Money.usd(1000))).build();
+        book.settle(book.reserve(Set.of(KEY, TEAM), Money.usd(7)), Money.usd(7));
+        BudgetStanding calm = book.standing(Set.of(KEY, TEAM));
+        assertThat(calm.headroom()).contains(Money.usd(3));
+        assertThat(calm.pastSoftLimit()).isEmpty();
+
+        Reservation open = book.reserve(Set.of(KEY, TEAM), Money.usd(2));
+        assertThat(book.standing(Set.of(KEY, TEAM)).pastSoftLimit()).as("a hold is not spend").isEmpty();
+        book.settle(open, Money.usd(1));
+        BudgetStanding warned = book.standing(Set.of(KEY, TEAM));
+        assertThat(warned.headroom()).contains(Money.usd(2));
+        assertThat(warned.pastSoftLimit()).singleElement().satisfies(s -> {
+            assertThat(s.budget().scope()).isEqualTo(KEY);
+            assertThat(s.spent()).isEqualTo(Money.usd(8));
+        });
+
+        // A new limit moves the soft limit with it: $8 of $100 is far from 80%, $8 of $9 is past it.
+        book.define(Budget.of(KEY, BudgetPeriod.DAY, Money.usd(100)));
+        assertThat(book.standing(Set.of(KEY, TEAM)).pastSoftLimit()).isEmpty();
+        book.define(Budget.of(TEAM, BudgetPeriod.MONTH, Money.usd(9)));
+        assertThat(book.standing(Set.of(KEY, TEAM)).pastSoftLimit()).extracting(s -> s.budget().scope()).containsExactly(TEAM);
+        assertThat(book.standing(Set.of(KEY)).pastSoftLimit()).as("only the caller's scopes").isEmpty();
+    }
+
+    @Test
     void aFailingListenerDoesNotUndoTheSettlement() {
         BudgetBook book = BudgetBook.builder().clock(clock).listener(e -> { throw new IllegalStateException("boom"); })
                 .budget(Budget.of(KEY, BudgetPeriod.DAY, Money.usd(10))).build();
