@@ -208,7 +208,8 @@ public final class BudgetBook {
                 if (cap != null) least = least == null ? cap : Money.min(least, cap);
                 for (BudgetAccount account : accountsOf(scope)) {
                     account.roll(now, zone);
-                    least = least == null ? account.remaining() : Money.min(least, account.remaining());
+                    Money left = account.remaining();
+                    least = least == null ? left : Money.min(least, left);
                     if (account.pastSoftLimit()) {
                         if (pastSoftLimit.isEmpty()) pastSoftLimit = new ArrayList<>();
                         pastSoftLimit.add(account.status());

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,6 +172,11 @@ final class RecoveringByteSource implements ByteSource {
             breaks++;
             metrics.broke();
         }
+        if (stopping(cause)) {
+            giveUp(ProviderError.of(ErrorKind.UNAVAILABLE, "the upstream stream broke while the gateway is stopping: "
+                    + reason(cause)).withCode(Seam.FAILED));
+            return;
+        }
         if (attempts >= maxAttempts) {
             giveUp(ProviderError.of(ErrorKind.BAD_GATEWAY, "the upstream stream broke and " + attempts
                     + " attempt(s) to continue it failed: " + reason(cause)).withCode(Seam.FAILED));
@@ -194,6 +200,14 @@ final class RecoveringByteSource implements ByteSource {
             if (failure != null) broke(null, failure);
             else attach(next2);
         });
+    }
+
+    /** The transport refused the attempt because it is shutting down (a {@link RejectedExecutionException} in the chain). */
+    private static boolean stopping(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RejectedExecutionException) return true;
+        }
+        return false;
     }
 
     private void finish() {

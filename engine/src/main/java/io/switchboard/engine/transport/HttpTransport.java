@@ -92,7 +92,7 @@ public final class HttpTransport implements Policy {
                 .setIdleTimeout(idleMs)
                 .setConnectTimeout(connectMs);
         // Cancelling the returned future (an attempt timeout) resets the upstream request.
-        return CancellableExchange.run(clients.client(provider.name()).request(options)
+        return CancellableExchange.run(clients.request(provider.name(), options)
                         .recover(failure -> Future.failedFuture(TransportFailures.toProviderException(failure, provider.name()))),
                 r -> (request.body() == null ? r.send() : r.send(Buffer.buffer(request.body())))
                         .compose(response -> reader.read(call, request, provider, response))

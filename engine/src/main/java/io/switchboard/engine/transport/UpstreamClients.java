@@ -7,13 +7,16 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One pooled Vert.x {@link HttpClient} per upstream origin, created up front.
@@ -70,6 +73,25 @@ public final class UpstreamClients implements AutoCloseable {
                 .setHttp2MaxSize(config.http2MaxConnections())
                 .setMaxWaitQueueSize(config.maxWaitQueue());
         return vertx.createHttpClient(options, pool);
+    }
+
+    /**
+     * Starts a request to {@code provider}. Once the pools are closed (the gateway stopping) it fails the future
+     * with a {@link RejectedExecutionException} instead of throwing: a stream recovery or a retry that fires
+     * during shutdown then ends as a refused attempt (stream recovery gives up at once), rather than as an
+     * exception thrown out of an event-loop callback.
+     */
+    Future<HttpClientRequest> request(String provider, RequestOptions options) {
+        if (closed) return Future.failedFuture(stopping(null));
+        try {
+            return client(provider).request(options);
+        } catch (IllegalStateException closedMeanwhile) {
+            return Future.failedFuture(stopping(closedMeanwhile));
+        }
+    }
+
+    private static RejectedExecutionException stopping(Throwable cause) {
+        return new RejectedExecutionException("the upstream connections are closed: the gateway is stopping", cause);
     }
 
     HttpClient client(String provider) {

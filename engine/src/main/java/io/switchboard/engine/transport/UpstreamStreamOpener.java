@@ -46,7 +46,7 @@ final class UpstreamStreamOpener implements StreamOpener {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method))
                 .setHost(endpoint.host()).setPort(endpoint.port()).setSsl(endpoint.ssl())
                 .setURI(uri).setHeaders(h).setIdleTimeout(idleTimeoutMs);
-        return clients.client(provider.name()).request(options)
+        return clients.request(provider.name(), options)
                 .compose(r -> body == null ? r.send() : r.send(Buffer.buffer(body)))
                 .compose(response -> {
                     String type = String.valueOf(response.getHeader("content-type")).toLowerCase(Locale.ROOT);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.core.chain.ByteSource;
+import io.switchboard.core.model.ErrorKind;
+import io.switchboard.core.model.ProviderError;
+import io.switchboard.core.model.ProviderException;
 import io.switchboard.core.sse.SseParser;
 import io.switchboard.core.wire.SseEvent;
 import io.switchboard.core.wire.WireFormatId;
@@ -16,6 +19,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +33,10 @@ class RecoveringByteSourceTest {
     private final List<Runnable> timers = new ArrayList<>();
     private final StreamRecoveryMetrics metrics = new StreamRecoveryMetrics();
 
+    private Throwable noUpstream = new IllegalStateException("no more upstreams");
     private final StreamOpener opener = (method, uri, headers, body) -> {
         sent.add(new Sent(method, uri, headers, body == null ? null : new String(body, StandardCharsets.UTF_8)));
-        return next.isEmpty() ? CompletableFuture.failedFuture(new IllegalStateException("no more upstreams"))
+        return next.isEmpty() ? CompletableFuture.failedFuture(noUpstream)
                 : CompletableFuture.completedFuture(next.poll());
     };
 
@@ -244,6 +249,18 @@ class RecoveringByteSourceTest {
         assertThat(sent).hasSize(3);
         assertThat(json(out.getLast()).at("/error/code").asText()).isEqualTo("stream_recovery_failed");
         assertThat(json(out.getLast()).at("/error/message").asText()).doesNotContain("secret");
+    }
+
+    @Test
+    void aGatewayThatIsStoppingGivesUpAfterOneRefusedAttempt() {
+        // The transport refuses new upstream requests once its connections are closed: trying twice more cannot help.
+        noUpstream = new ProviderException(ProviderError.of(ErrorKind.BAD_GATEWAY, "upstream up failed"),
+                new RejectedExecutionException("the upstream connections are closed: the gateway is stopping"));
+        List<SseEvent> out = run(WireFormatId.OPENAI_CHAT, "{\"model\":\"gpt-4o-mini\"}",
+                new ScriptedSource(chat("chatcmpl-A", "The quiet"), ScriptedSource.Then.BREAK));
+        assertThat(sent).hasSize(1);
+        assertThat(json(out.getLast()).at("/error/code").asText()).isEqualTo("stream_recovery_failed");
+        assertThat(json(out.getLast()).at("/error/message").asText()).contains("stopping");
     }
 
     @Test
