@@ -2,8 +2,10 @@ package io.switchboard.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.simulator.LatencyModel;
 import io.switchboard.simulator.ProviderSimulator;
 import io.switchboard.simulator.SimulatorConfig;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +66,34 @@ class FloorProxyTest {
         HttpResponse<String> proxied = post(floor.port(), body, "sk-wrong");
         assertThat(proxied.statusCode()).isEqualTo(401).isEqualTo(direct.statusCode());
         assertThat(proxied.body()).isEqualTo(direct.body());
+    }
+
+    @Test
+    void clientsThatHangUpMidStreamLeaveNoExceptionBehind() throws Exception {
+        // A chunk already on its way when the client resets met a closed response: with pipeTo, Vert.x threw.
+        ProviderSimulator slowSim = ProviderSimulator.start(SimulatorConfig.builder().host("127.0.0.1").port(0).requiredApiKey(KEY)
+                .latency(new LatencyModel(Duration.ZERO, 2_000)).build());
+        FloorProxy slowFloor = FloorProxy.start(0, slowSim.port(), 2);
+        try {
+            String body = ChatBody.json("gpt-4o-mini", "Tell me a long story.", 400, true);
+            for (int i = 0; i < 40; i++) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + slowFloor.port() + "/v1/chat/completions"))
+                        .header("content-type", "application/json").header("authorization", "Bearer " + KEY)
+                        .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                HttpResponse<InputStream> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = r.body()) {
+                    assertThat(in.readNBytes(64)).hasSize(64); // then hang up mid-stream
+                }
+            }
+            // The answers would last 0.2 s each at 2,000 tokens/s; give the resets and the last chunks time to pass.
+            Thread.sleep(500);
+            assertThat(slowFloor.unhandledExceptions()).isZero();
+            assertThat(post(slowFloor.port(), ChatBody.json("gpt-4o-mini", "Say something short.", 5, false), KEY).statusCode())
+                    .as("still serving").isEqualTo(200);
+        } finally {
+            slowFloor.close();
+            slowSim.close();
+        }
     }
 
     private static HttpResponse<String> post(int port, String body, String key) throws Exception {
