@@ -47,7 +47,8 @@ final class BenchServers {
         // Without a rule the simulator reports a nominal 10,000 requests/minute in its rate-limit headers (never
         // enforced); Switchboard follows such headers and would start pacing itself after 10,000 requests. A rule
         // far above the run's rate makes the headers report room that never runs out.
-        List<String> cmd = new ArrayList<>(List.of(java(), "-jar", gatewayJar(s).toString(), "sim", "--host", "127.0.0.1",
+        // Netty's epoll transport loads native code: allowed, as the launcher allows it, so the JDK does not warn.
+        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-jar", gatewayJar(s).toString(), "sim", "--host", "127.0.0.1",
                 "--port", Integer.toString(simPort), "--latency", "none", "--latency-for", holdLatency,
                 "--rate-limit", "*:*:" + SIM_REQUESTS_PER_MINUTE + ":" + SIM_TOKENS_PER_MINUTE));
         simulator = ChildProcess.start("simulator", cmd, Map.of(), null, logs.resolve("simulator.log"), children);
