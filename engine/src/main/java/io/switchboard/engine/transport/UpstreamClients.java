@@ -94,7 +94,7 @@ public final class UpstreamClients implements AutoCloseable {
         return new RejectedExecutionException("the upstream connections are closed: the gateway is stopping", cause);
     }
 
-    HttpClient client(String provider) {
+    private HttpClient client(String provider) {
         String origin = endpoint(provider).origin();
         Context context = Vertx.currentContext();
         if (context == null || !context.isEventLoopContext() || closed) return shared.get(origin);
