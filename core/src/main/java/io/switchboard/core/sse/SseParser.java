@@ -34,9 +34,11 @@ public final class SseParser {
     private final Consumer<Frame> frameSink;
     private final int maxFrameBytes;
 
+    // Sized for a typical provider event (a Chat chunk's data is about 250 bytes); they grow for larger ones.
+    // A stream runs up to three parsers, and their first buffers were 5 % of a stream's allocation at 1 KiB.
     private byte[] line = new byte[256];
     private int lineLength;
-    private byte[] data = new byte[1024];
+    private byte[] data = new byte[512];
     private int dataLength;
     private boolean hasData;
     private String eventType;
@@ -68,7 +70,7 @@ public final class SseParser {
         this.frameSink = frameSink;
         this.maxFrameBytes = maxFrameBytes;
         this.view = frameSink == null ? null : new FrameView();
-        this.raw = frameSink == null ? null : new byte[1024];
+        this.raw = frameSink == null ? null : new byte[512];
     }
 
     /** A parser that hands over each frame as a {@link Frame} (valid only during the call) instead of an event. */
@@ -80,6 +82,17 @@ public final class SseParser {
     public interface Frame {
         /** The frame's event, decoded on the first call. */
         SseEvent event();
+
+        /** The frame's {@code event} field (null when absent or empty), as {@link #event()} would give it, without decoding the data. */
+        String name();
+
+        /**
+         * The frame's data undecoded: its data lines joined by LF, as UTF-8, in {@code data()[0, dataLength())}.
+         * Lets a reader look for ASCII markers without decoding every frame.
+         */
+        byte[] data();
+
+        int dataLength();
 
         /**
          * Whether the frame came exactly as {@link SseWriter#encode(SseEvent)} writes its event: an optional
@@ -277,9 +290,10 @@ public final class SseParser {
     private SseEvent decode() {
         // The data buffer always ends with the LF appended after its last line; the spec drops it.
         String text = new String(data, 0, dataLength - 1, StandardCharsets.UTF_8);
-        String type = eventType == null || eventType.isEmpty() ? null : eventType;
-        return new SseEvent(type, text, id);
+        return new SseEvent(eventTypeOrNull(), text, id);
     }
+
+    private String eventTypeOrNull() { return eventType == null || eventType.isEmpty() ? null : eventType; }
 
     private void resetFrame() {
         dataLength = 0;
@@ -299,6 +313,15 @@ public final class SseParser {
             if (decoded == null) decoded = decode();
             return decoded;
         }
+
+        @Override
+        public String name() { return eventTypeOrNull(); }
+
+        @Override
+        public byte[] data() { return data; }
+
+        @Override
+        public int dataLength() { return dataLength - 1; } // without the LF appended after the last line
 
         @Override
         public boolean canonical() { return canonical; }

@@ -59,6 +59,30 @@ class SseParserFramesTest {
     }
 
     @Test
+    void aFramesNameAndUndecodedDataAreThoseOfItsEvent() {
+        byte[] input = utf8("event: content_block_delta\ndata: {\"t\":\"ünï ✓\"}\n\n"
+                + "event:\ndata: unnamed\n\n"
+                + ": comment\r\nid: 7\r\nevent: ping\r\ndata: a\r\ndata:b\r\n\r\n"
+                + "data: \n\n"
+                + "data: last\ndata: \n\n");
+        List<String> names = new ArrayList<>();
+        List<String> undecoded = new ArrayList<>();
+        List<SseEvent> decoded = new ArrayList<>();
+        SseParser parser = SseParser.frames(f -> {
+            names.add(f.name());
+            undecoded.add(new String(f.data(), 0, f.dataLength(), StandardCharsets.UTF_8));
+            decoded.add(f.event());
+        });
+        for (int i = 0; i < input.length; i += 5) parser.feed(input, i, Math.min(5, input.length - i));
+
+        assertThat(decoded).isEqualTo(events(input)).hasSize(5);
+        assertThat(names).isEqualTo(decoded.stream().map(SseEvent::event).toList());
+        assertThat(undecoded).isEqualTo(decoded.stream().map(SseEvent::data).toList());
+        assertThat(names).containsExactly("content_block_delta", null, "ping", null, null);
+        assertThat(undecoded).containsExactly("{\"t\":\"ünï ✓\"}", "unnamed", "a\nb", "", "last\n");
+    }
+
+    @Test
     void framesNotInTheWritersFormAreOnlyDecoded() {
         String[] others = {
                 "data:x\n\n",                       // no space after the colon

@@ -20,9 +20,11 @@ import java.util.List;
  * client untouched, and a copy is parsed (client-format SSE) to keep the latest usage and the text produced so far.
  *
  * <p>Only events that may carry usage are decoded as they pass; the plain text deltas ({@link DeltaEvents}), most
- * of a stream, are kept by reference and decoded only if the stream ends without a final usage (or in batches,
- * so a long stream holds at most {@value #RETAINED_CHARS} characters of them). Decoding every event as it
- * passed cost about a tenth of the gateway's CPU on streams, for text that is almost never needed.
+ * of a stream, are recognised on their undecoded bytes. The chunks themselves are kept by reference (a sink may
+ * keep what it is handed) and parsed again for their text only if the stream ends without a final usage, or in
+ * blocks, so a long stream holds at most {@value #RETAINED_BYTES} bytes of them. Decoding every event as it
+ * passed cost about a tenth of the gateway's CPU on streams, and decoding every event to keep it a twelfth of
+ * a stream's allocation, for text that is almost never needed.
  *
  * <p>When the stream ends with a final usage event, the call is settled from it. When it ends any other way
  * (the upstream broke off, an error event, the client went away), it is settled for what was produced:
@@ -32,7 +34,7 @@ import java.util.List;
  */
 final class MeteredByteSource implements ByteSource {
     private static final int COUNT_BLOCK_CHARS = 16 * 1024;
-    private static final int RETAINED_CHARS = 64 * 1024;
+    private static final int RETAINED_BYTES = 64 * 1024;
     private final ByteSource upstream;
     private final Settlement settlement;
     private final Target target;
@@ -42,12 +44,15 @@ final class MeteredByteSource implements ByteSource {
     private final StreamDecoder usageDecoder;
     /** Sees every event, in order, when the text is needed. */
     private final StreamDecoder textDecoder;
-    private final List<SseEvent> retained = new ArrayList<>();
-    private long retainedChars;
+    /** Chunks whose text is not counted yet, oldest first. */
+    private final List<byte[]> retained = new ArrayList<>();
+    private long retainedBytes;
+    /** Parses the retained chunks again, only when their text is needed; made then. */
+    private SseParser textParser;
     /** Text produced and not yet counted; counted in blocks so a long stream never accumulates in memory. */
     private final StringBuilder produced = new StringBuilder();
     private long producedTokens;
-    private final SseParser parser = new SseParser(this::observe);
+    private final SseParser parser = SseParser.frames(this::observe);
     private Usage startUsage = Usage.ZERO;
     private Usage finalUsage;
     private boolean parseFailed;
@@ -93,37 +98,29 @@ final class MeteredByteSource implements ByteSource {
         } catch (RuntimeException e) {
             // Metering must never break the client's stream; what was seen so far still bills.
             parseFailed = true;
+            return;
         }
+        retained.add(chunk);
+        retainedBytes += chunk.length;
+        if (retainedBytes >= RETAINED_BYTES) decodeText();
     }
 
-    private void observe(SseEvent event) {
-        retained.add(event);
-        retainedChars += event.data() == null ? 0 : event.data().length();
-        if (!DeltaEvents.onlyText(format, event)) {
-            for (StreamEvent e : usageDecoder.decode(event)) {
-                switch (e) {
-                    case StreamEvent.MessageStart s -> startUsage = s.usage();
-                    case StreamEvent.MessageStop stop -> finalUsage = stop.usage();
-                    default -> { }
-                }
+    private void observe(SseParser.Frame frame) {
+        if (DeltaEvents.onlyText(format, frame.name(), frame.data(), frame.dataLength())) return;
+        for (StreamEvent e : usageDecoder.decode(frame.event())) {
+            switch (e) {
+                case StreamEvent.MessageStart s -> startUsage = s.usage();
+                case StreamEvent.MessageStop stop -> finalUsage = stop.usage();
+                default -> { }
             }
         }
-        if (retainedChars >= RETAINED_CHARS) decodeText();
     }
 
-    /** Feeds the kept events to the text decoder and counts what they produced. */
+    /** Parses the kept chunks again, feeding every event to the text decoder, and counts what they produced. */
     private void decodeText() {
         try {
-            for (SseEvent event : retained) {
-                for (StreamEvent e : textDecoder.decode(event)) {
-                    switch (e) {
-                        case StreamEvent.TextDelta d -> produce(d.text());
-                        case StreamEvent.ToolArgumentsDelta d -> produce(d.partialJson());
-                        case StreamEvent.ThinkingDelta d -> produce(d.text());
-                        default -> { }
-                    }
-                }
-            }
+            if (textParser == null) textParser = new SseParser(this::countText);
+            for (byte[] chunk : retained) textParser.feed(chunk, 0, chunk.length);
         } catch (RuntimeException e) {
             parseFailed = true; // what was counted so far still bills
         } finally {
@@ -131,9 +128,20 @@ final class MeteredByteSource implements ByteSource {
         }
     }
 
+    private void countText(SseEvent event) {
+        for (StreamEvent e : textDecoder.decode(event)) {
+            switch (e) {
+                case StreamEvent.TextDelta d -> produce(d.text());
+                case StreamEvent.ToolArgumentsDelta d -> produce(d.partialJson());
+                case StreamEvent.ThinkingDelta d -> produce(d.text());
+                default -> { }
+            }
+        }
+    }
+
     private void dropRetained() {
         retained.clear();
-        retainedChars = 0;
+        retainedBytes = 0;
     }
 
     private void produce(String text) {

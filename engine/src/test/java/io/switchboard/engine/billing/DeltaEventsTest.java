@@ -11,6 +11,7 @@ import io.switchboard.core.wire.StreamDecoder;
 import io.switchboard.core.wire.StreamEncoder;
 import io.switchboard.core.wire.WireFormatId;
 import io.switchboard.providers.WireFormats;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,46 @@ class DeltaEventsTest {
                 assertThat(some[1]).as("%s final usage, tool=%s", format, withTool).isEqualTo(all[1]);
                 if (all[0] != null && all[0].inputTokens() > 0) {
                     assertThat(some[0]).as("%s start usage", format).isEqualTo(all[0]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theUndecodedFormAnswersAsTheDecodedOneForEveryEventOfEveryFormat() {
+        List<StreamEvent> answer = new ArrayList<>(answer(true));
+        answer.add(2, new StreamEvent.TextDelta(0, "café 灯台 \"usage\":{ \"error\""));
+        for (WireFormatId format : WireFormatId.values()) {
+            StreamEncoder encoder = WireFormats.of(format).newStreamEncoder();
+            List<SseEvent> wire = new ArrayList<>();
+            for (StreamEvent e : answer) wire.addAll(encoder.encode(e));
+            wire.add(SseEvent.data("{\"choices\":[],\"usage\":{\"prompt_tokens\":1},\"finish_reason\":null}"));
+            wire.add(SseEvent.data("[DONE]"));
+            int textOnly = 0;
+            for (SseEvent e : wire) {
+                byte[] data = (e.data() + "tail").getBytes(StandardCharsets.UTF_8);
+                int length = e.data().getBytes(StandardCharsets.UTF_8).length; // bytes past the length are not the event's
+                boolean decoded = DeltaEvents.onlyText(format, e);
+                assertThat(DeltaEvents.onlyText(format, e.event(), data, length)).as("%s %s", format, e).isEqualTo(decoded);
+                if (decoded) textOnly++;
+            }
+            assertThat(textOnly).as("%s has text-only events", format).isPositive();
+        }
+    }
+
+    @Test
+    void theUndecodedChatTestFindsEachMarkerAtEveryAlignment() {
+        List<String> markers = List.of("\"finish_reason\":null", "\"usage\":{\"total_tokens\":3}", "\"error\"", "\"finish_reason\":\"stop\"");
+        for (int pad = 0; pad < 24; pad++) {
+            for (String a : markers) {
+                for (String b : markers) {
+                    String data = "{" + "\"é\"x".repeat(pad % 3) + "x".repeat(pad) + a + ",\"q\":\"\"," + b + "}";
+                    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+                    for (int cut : new int[] {bytes.length, bytes.length - 1}) {
+                        String prefix = new String(bytes, 0, cut, StandardCharsets.UTF_8);
+                        assertThat(DeltaEvents.onlyText(WireFormatId.OPENAI_CHAT, null, bytes, cut)).as(prefix)
+                                .isEqualTo(DeltaEvents.onlyText(WireFormatId.OPENAI_CHAT, SseEvent.data(prefix)));
+                    }
                 }
             }
         }
