@@ -25,7 +25,10 @@ import io.switchboard.engine.keys.VirtualKey;
 import io.switchboard.engine.routing.ModelRouter;
 import io.switchboard.engine.routing.RoutePolicy;
 import io.switchboard.engine.transport.WireFormatLookup;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import java.util.concurrent.CompletableFuture;
@@ -104,7 +107,11 @@ public final class BudgetPolicy implements Policy {
                 throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
             }
             try {
-                return CostHeaders.withBudgetState(meter(reply, settlement), billing.book(), scopes);
+                // The cost and budget headers go on in one copy of the reply's headers, not one per header.
+                List<String> headers = new ArrayList<>(8);
+                Reply metered = meter(reply, settlement, headers);
+                CostHeaders.addBudgetState(headers, billing.book(), scopes);
+                return metered.withHeaders(headers.toArray(String[]::new));
             } catch (RuntimeException e) {
                 settlement.release();
                 if (reply instanceof Reply.Streaming s) s.body().cancel();
@@ -113,27 +120,31 @@ public final class BudgetPolicy implements Policy {
         });
     }
 
-    private Reply meter(Reply reply, Settlement settlement) {
+    /** Settles a complete reply or meters a streamed one; the headers that say so are added to {@code headers}. */
+    private Reply meter(Reply reply, Settlement settlement, List<String> headers) {
         Admission admission = settlement.admission();
         Reply out = switch (reply) {
             case Reply.Complete c when c.isError() -> {
                 settlement.release();
-                yield c.withHeader(CostHeaders.COST, Money.ZERO.toPlainString());
+                Collections.addAll(headers, CostHeaders.COST, Money.ZERO.toPlainString());
+                yield c;
             }
             case Reply.Complete c -> {
                 Target target = servedBy(c, admission.call());
                 Money cost = settleComplete(c, target, settlement);
-                yield c.withHeader(CostHeaders.COST, cost.toPlainString());
+                Collections.addAll(headers, CostHeaders.COST, cost.toPlainString());
+                yield c;
             }
             case Reply.Streaming s -> {
                 Target target = servedBy(s, admission.call());
                 WireFormat client = formats.of(admission.call().clientFormat());
                 MeteredByteSource metered = new MeteredByteSource(s.body(), settlement, target, billing.estimator(), client);
-                yield new Reply.Streaming(s.status(), s.headers(), metered)
-                        .withHeader(CostHeaders.RESERVED, admission.reservation().amount().toPlainString());
+                Collections.addAll(headers, CostHeaders.RESERVED, admission.reservation().amount().toPlainString());
+                yield new Reply.Streaming(s.status(), s.headers(), metered);
             }
         };
-        return admission.adjustment() == null ? out : out.withHeader(admission.adjustment().header(), admission.adjustment().value());
+        if (admission.adjustment() != null) Collections.addAll(headers, admission.adjustment().header(), admission.adjustment().value());
+        return out;
     }
 
     /** Settles from the body's usage, or, when the provider reported none, from the prompt estimate and the answer's text. */

@@ -8,6 +8,7 @@ import io.switchboard.engine.cost.BudgetStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -35,10 +36,17 @@ public final class CostHeaders {
 
     /** Adds {@link #REMAINING} and, past a soft limit, {@link #WARNING} for {@code scopes}. */
     static Reply withBudgetState(Reply reply, BudgetBook book, Set<BudgetScope> scopes) {
+        List<String> headers = new ArrayList<>(4);
+        addBudgetState(headers, book, scopes);
+        return headers.isEmpty() ? reply : reply.withHeaders(headers.toArray(String[]::new));
+    }
+
+    /** As {@link #withBudgetState}, as name, value pairs appended to {@code headers}. */
+    static void addBudgetState(List<String> headers, BudgetBook book, Set<BudgetScope> scopes) {
         BudgetStanding standing = book.standing(scopes);
-        Reply out = standing.headroom().isPresent() ? reply.withHeader(REMAINING, standing.headroom().get().toPlainString()) : reply;
+        if (standing.headroom().isPresent()) Collections.addAll(headers, REMAINING, standing.headroom().get().toPlainString());
         String warning = warning(standing);
-        return warning == null ? out : out.withHeader(WARNING, warning);
+        if (warning != null) Collections.addAll(headers, WARNING, warning);
     }
 
     /** e.g. {@code key:vk_1 day 85% used ($21.25 of $25.00)}; several budgets are joined with "; ". */
