@@ -81,17 +81,18 @@ public final class BudgetPolicy implements Policy {
                     : tokens -> billing.keyRates().hasTokens(key, tokens * BudgetGate.SLACK);
             admission = gate.admit(withUsageRequested(call), scopes, call.rawBody() == null ? -1 : call.rawBody().length, roomForBound);
         } catch (CostException refused) {
-            Reply reply = errors.render(call.clientFormat(), refused.toProviderError())
-                    .withHeader(CostHeaders.SHOULD_RETRY, "false").withHeader(CostHeaders.COST, Money.ZERO.toPlainString());
-            return CompletableFuture.completedFuture(CostHeaders.withBudgetState(reply, billing.book(), scopes));
+            Reply reply = errors.render(call.clientFormat(), refused.toProviderError());
+            return CompletableFuture.completedFuture(withCostHeaders(reply, scopes,
+                    new ArrayList<>(List.of(CostHeaders.SHOULD_RETRY, "false", CostHeaders.COST, Money.ZERO.toPlainString()))));
         }
         TokenReservation rate;
         try {
             rate = key == null ? null : billing.keyRates().take(key, admission.worst().inputTokens() + admission.worst().outputTokens());
         } catch (ProviderException limited) {
             billing.book().release(admission.reservation());
-            Reply reply = errors.render(call.clientFormat(), limited.error()).withHeader(CostHeaders.COST, Money.ZERO.toPlainString());
-            return CompletableFuture.completedFuture(CostHeaders.withBudgetState(reply, billing.book(), scopes));
+            Reply reply = errors.render(call.clientFormat(), limited.error());
+            return CompletableFuture.completedFuture(withCostHeaders(reply, scopes,
+                    new ArrayList<>(List.of(CostHeaders.COST, Money.ZERO.toPlainString()))));
         }
         Settlement settlement = new Settlement(billing, admission, rate, key == null ? null : key.team(), route);
         CompletionStage<Reply> answer;
@@ -107,17 +108,23 @@ public final class BudgetPolicy implements Policy {
                 throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
             }
             try {
-                // The cost and budget headers go on in one copy of the reply's headers, not one per header.
                 List<String> headers = new ArrayList<>(8);
-                Reply metered = meter(reply, settlement, headers);
-                CostHeaders.addBudgetState(headers, billing.book(), scopes);
-                return metered.withHeaders(headers.toArray(String[]::new));
+                return withCostHeaders(meter(reply, settlement, headers), scopes, headers);
             } catch (RuntimeException e) {
                 settlement.release();
                 if (reply instanceof Reply.Streaming s) s.body().cancel();
                 throw e;
             }
         });
+    }
+
+    /**
+     * {@code reply} with {@code headers} (name, value pairs) and the budget state of {@code scopes}, set in one copy
+     * of its headers rather than one per header.
+     */
+    private Reply withCostHeaders(Reply reply, Set<BudgetScope> scopes, List<String> headers) {
+        CostHeaders.addBudgetState(headers, billing.book(), scopes);
+        return reply.withHeaders(headers.toArray(String[]::new));
     }
 
     /** Settles a complete reply or meters a streamed one; the headers that say so are added to {@code headers}. */

@@ -1,6 +1,5 @@
 package io.switchboard.engine.billing;
 
-import io.switchboard.core.chain.Reply;
 import io.switchboard.engine.cost.BudgetBook;
 import io.switchboard.engine.cost.BudgetScope;
 import io.switchboard.engine.cost.BudgetStanding;
@@ -34,14 +33,7 @@ public final class CostHeaders {
 
     private CostHeaders() {}
 
-    /** Adds {@link #REMAINING} and, past a soft limit, {@link #WARNING} for {@code scopes}. */
-    static Reply withBudgetState(Reply reply, BudgetBook book, Set<BudgetScope> scopes) {
-        List<String> headers = new ArrayList<>(4);
-        addBudgetState(headers, book, scopes);
-        return headers.isEmpty() ? reply : reply.withHeaders(headers.toArray(String[]::new));
-    }
-
-    /** As {@link #withBudgetState}, as name, value pairs appended to {@code headers}. */
+    /** Appends {@link #REMAINING} and, past a soft limit, {@link #WARNING} for {@code scopes} to {@code headers}, as name, value pairs. */
     static void addBudgetState(List<String> headers, BudgetBook book, Set<BudgetScope> scopes) {
         BudgetStanding standing = book.standing(scopes);
         if (standing.headroom().isPresent()) Collections.addAll(headers, REMAINING, standing.headroom().get().toPlainString());
