@@ -117,7 +117,7 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
                 Call call;
                 try {
                     call = calls.read(endpoint, request.method().name(), request.uri(), request.headers(),
-                            body.result().getBytes(), keyId.get(), requestId);
+                            body.result(), keyId.get(), requestId);
                 } catch (ProviderException e) {
                     fail(request, errorFormat, requestId, e);
                     return;

@@ -1,7 +1,10 @@
 package io.switchboard.core.sse;
 
 import io.switchboard.core.wire.SseEvent;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -29,6 +32,10 @@ public final class SseParser {
     private static final byte[] DATA = {'d', 'a', 't', 'a'};
     private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
     private static final byte[] ID = {'i', 'd'};
+    private static final byte[] NONE = {};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L;
+    private static final long LFS = LF * ONES, CRS = CR * ONES;
 
     private final Consumer<SseEvent> sink;
     private final Consumer<Frame> frameSink;
@@ -36,7 +43,8 @@ public final class SseParser {
 
     // Sized for a typical provider event (a Chat chunk's data is about 250 bytes); they grow for larger ones.
     // A stream runs up to three parsers, and their first buffers were 5 % of a stream's allocation at 1 KiB.
-    private byte[] line = new byte[256];
+    // Only a line cut between two inputs is copied here, so this one starts empty and is made when needed.
+    private byte[] line = NONE;
     private int lineLength;
     private byte[] data = new byte[512];
     private int dataLength;
@@ -47,7 +55,7 @@ public final class SseParser {
     private boolean firstLine = true;
     private byte[] scratch;
     // Event names repeat on every frame; reuse the last String instead of decoding it each time.
-    private byte[] lastEventBytes = new byte[0];
+    private byte[] lastEventBytes = NONE;
     private String lastEventName = "";
     // Frame mode only: the frame's lines as they came, while they are in SseWriter's form.
     private final FrameView view;
@@ -122,25 +130,50 @@ public final class SseParser {
             if (bytes[i] == LF) i++;
         }
         while (i < end) {
-            int lineEnd = i;
-            while (lineEnd < end) {
-                byte b = bytes[lineEnd];
-                if (b == LF || b == CR) break;
-                lineEnd++;
+            int lineEnd = lineEnd(bytes, i, end);
+            if (lineEnd == end) {
+                appendToLine(bytes, i, end - i);
+                return;
             }
-            appendToLine(bytes, i, lineEnd - i);
-            if (lineEnd == end) return;
             lineEndedWithCr = bytes[lineEnd] == CR;
+            int next = lineEnd + 1;
             if (lineEndedWithCr) {
-                if (lineEnd + 1 < end) {
-                    if (bytes[lineEnd + 1] == LF) lineEnd++;
+                if (next < end) {
+                    if (bytes[next] == LF) next++;
                 } else {
                     skipLineFeed = true;
                 }
             }
-            processLine();
-            i = lineEnd + 1;
+            if (lineLength == 0) {
+                // The whole line is in this input: read it where it is rather than copying it first.
+                checkLine(lineEnd - i);
+                processLine(bytes, i, lineEnd);
+            } else {
+                appendToLine(bytes, i, lineEnd - i);
+                int length = lineLength;
+                lineLength = 0;
+                processLine(line, 0, length);
+            }
+            i = next;
         }
+    }
+
+    /**
+     * The index of the first CR or LF in {@code bytes[from, end)}, or {@code end}. Eight bytes at a time: a
+     * provider event is a line of a few hundred bytes, and a byte loop with an early exit is not vectorised.
+     */
+    private static int lineEnd(byte[] bytes, int from, int end) {
+        int i = from;
+        for (; i <= end - Long.BYTES; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            long lf = word ^ LFS, cr = word ^ CRS;
+            // A byte of lf or cr is zero where the word has an LF or a CR. (x - ONES) & ~x & HIGHS marks the
+            // lowest zero byte exactly (a borrow can only mark bytes above it), which is the first one here.
+            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        while (i < end && bytes[i] != LF && bytes[i] != CR) i++;
+        return i;
     }
 
     /** Parses the buffer's remaining bytes and advances its position to its limit. */
@@ -173,63 +206,66 @@ public final class SseParser {
         skipLineFeed = false;
     }
 
+    private void checkLine(int length) {
+        if (length > maxFrameBytes) throw new IllegalStateException("SSE line exceeds " + maxFrameBytes + " bytes");
+    }
+
     private void appendToLine(byte[] bytes, int off, int len) {
         if (len == 0) return;
         int needed = lineLength + len;
-        if (needed > maxFrameBytes) throw new IllegalStateException("SSE line exceeds " + maxFrameBytes + " bytes");
-        if (needed > line.length) line = Arrays.copyOf(line, Math.min(maxFrameBytes, Math.max(needed, line.length * 2)));
+        checkLine(needed);
+        if (needed > line.length) line = Arrays.copyOf(line, Math.min(maxFrameBytes, Math.max(Math.max(needed, 256), line.length * 2)));
         System.arraycopy(bytes, off, line, lineLength, len);
         lineLength = needed;
     }
 
-    private void processLine() {
-        int start = 0;
+    /** Handles the line {@code buf[from, end)}, its line ending excluded. */
+    private void processLine(byte[] buf, int from, int end) {
+        int start = from;
         if (firstLine) {
             firstLine = false;
             // A UTF-8 byte order mark before the first line is not part of it.
-            if (lineLength >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) start = 3;
+            if (end - start >= 3 && buf[start] == (byte) 0xEF && buf[start + 1] == (byte) 0xBB && buf[start + 2] == (byte) 0xBF) start += 3;
         }
-        int len = lineLength - start;
-        lineLength = 0;
-        if (frameSink != null && (start != 0 || lineEndedWithCr)) canonical = false;
-        if (len == 0) {
+        if (frameSink != null && (start != from || lineEndedWithCr)) canonical = false;
+        if (start == end) {
             dispatch();
             return;
         }
-        if (line[start] == COLON) {
+        if (buf[start] == COLON) {
             canonical = false;
             return;
         }
         int colon = start;
-        int end = start + len;
-        while (colon < end && line[colon] != COLON) colon++;
+        while (colon < end && buf[colon] != COLON) colon++;
         int nameLength = colon - start;
-        boolean oneSpace = colon + 1 < end && line[colon + 1] == SPACE;
+        boolean oneSpace = colon + 1 < end && buf[colon + 1] == SPACE;
         int valueStart = colon < end ? colon + 1 : end;
-        if (valueStart < end && line[valueStart] == SPACE) valueStart++;
+        if (valueStart < end && buf[valueStart] == SPACE) valueStart++;
         int valueLength = end - valueStart;
-        if (fieldIs(DATA, start, nameLength)) {
-            appendData(valueStart, valueLength);
-            if (frameSink != null) keepRaw(oneSpace, end);
+        if (fieldIs(buf, DATA, start, nameLength)) {
+            appendData(buf, valueStart, valueLength);
+            if (frameSink != null) keepRaw(oneSpace, buf, from, end);
             sawDataLine = true;
-        } else if (fieldIs(EVENT, start, nameLength)) {
-            if (frameSink != null) keepRaw(oneSpace && valueLength > 0 && eventType == null && !sawDataLine, end);
-            eventType = eventName(valueStart, valueLength);
+        } else if (fieldIs(buf, EVENT, start, nameLength)) {
+            if (frameSink != null) keepRaw(oneSpace && valueLength > 0 && eventType == null && !sawDataLine, buf, from, end);
+            eventType = eventName(buf, valueStart, valueLength);
         } else {
             canonical = false;
-            if (fieldIs(ID, start, nameLength) && !containsNull(valueStart, valueLength)) {
-                id = new String(line, valueStart, valueLength, StandardCharsets.UTF_8);
+            if (fieldIs(buf, ID, start, nameLength) && !containsNull(buf, valueStart, valueLength)) {
+                id = new String(buf, valueStart, valueLength, StandardCharsets.UTF_8);
             }
         }
     }
 
     /** Frame mode: keeps the line as it came while the frame is still in SseWriter's form. */
-    private void keepRaw(boolean asWriterWritesIt, int end) {
+    private void keepRaw(boolean asWriterWritesIt, byte[] buf, int from, int end) {
         if (!asWriterWritesIt) canonical = false;
         if (!canonical) return;
-        ensureRaw(rawLength + end + 2);
-        System.arraycopy(line, 0, raw, rawLength, end);
-        rawLength += end;
+        int length = end - from;
+        ensureRaw(rawLength + length + 2);
+        System.arraycopy(buf, from, raw, rawLength, length);
+        rawLength += length;
         raw[rawLength++] = LF;
     }
 
@@ -237,30 +273,30 @@ public final class SseParser {
         if (needed > raw.length) raw = Arrays.copyOf(raw, Math.max(needed, raw.length * 2));
     }
 
-    private boolean fieldIs(byte[] name, int start, int length) {
-        return length == name.length && Arrays.equals(line, start, start + length, name, 0, name.length);
+    private static boolean fieldIs(byte[] buf, byte[] name, int start, int length) {
+        return length == name.length && Arrays.equals(buf, start, start + length, name, 0, name.length);
     }
 
-    private void appendData(int off, int len) {
+    private void appendData(byte[] buf, int off, int len) {
         int needed = dataLength + len + 1;
         if (needed > maxFrameBytes) throw new IllegalStateException("SSE frame data exceeds " + maxFrameBytes + " bytes");
         if (needed > data.length) data = Arrays.copyOf(data, Math.min(maxFrameBytes, Math.max(needed, data.length * 2)));
-        System.arraycopy(line, off, data, dataLength, len);
+        System.arraycopy(buf, off, data, dataLength, len);
         dataLength += len;
         data[dataLength++] = LF;
         hasData = true;
     }
 
-    private String eventName(int off, int len) {
-        if (!Arrays.equals(line, off, off + len, lastEventBytes, 0, lastEventBytes.length)) {
-            lastEventBytes = Arrays.copyOfRange(line, off, off + len);
+    private String eventName(byte[] buf, int off, int len) {
+        if (!Arrays.equals(buf, off, off + len, lastEventBytes, 0, lastEventBytes.length)) {
+            lastEventBytes = Arrays.copyOfRange(buf, off, off + len);
             lastEventName = new String(lastEventBytes, StandardCharsets.UTF_8);
         }
         return lastEventName;
     }
 
-    private boolean containsNull(int off, int len) {
-        for (int i = off; i < off + len; i++) if (line[i] == 0) return true;
+    private static boolean containsNull(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) if (buf[i] == 0) return true;
         return false;
     }
 

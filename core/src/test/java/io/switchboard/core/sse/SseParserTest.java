@@ -178,4 +178,41 @@ class SseParserTest {
         parser.feed(cr, 0, cr.length);
         assertThat(parser.atFrameBoundary()).as("a CR may still be followed by its LF").isFalse();
     }
+
+    @Test
+    void findsEveryLineEndWhereverItFallsInAWordAndWhateverTheOtherBytes() {
+        // Line ends are searched eight bytes at a time: every length of value, at every offset into the input,
+        // with every kind of line end, among bytes next to CR and LF in value (0x0B, 0x0C, 0x0E) and with the
+        // high bit set (0x8A, 0x8D): each gives the one event written, whole or cut anywhere.
+        byte[] alphabet = {'a', 0x0B, 0x0C, 0x0E, 0x09, (byte) 0x8A, (byte) 0x8D, (byte) 0xFF, (byte) 0x80, 0x00, '"'};
+        java.util.Random random = new java.util.Random(42);
+        for (String lineEnd : List.of("\n", "\r\n", "\r")) {
+            for (int length = 0; length <= 40; length++) {
+                byte[] value = new byte[length];
+                for (int i = 0; i < length; i++) value[i] = alphabet[random.nextInt(alphabet.length)];
+                java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+                frame.writeBytes(bytes("data: "));
+                frame.writeBytes(value);
+                frame.writeBytes(bytes(lineEnd + lineEnd));
+                byte[] framed = frame.toByteArray();
+                SseEvent expected = new SseEvent(null, new String(value, StandardCharsets.UTF_8), null);
+                for (int offset = 0; offset < 8; offset++) {
+                    byte[] input = new byte[offset + framed.length + 8];
+                    java.util.Arrays.fill(input, (byte) '\n'); // a line end just outside the slice must not be seen
+                    System.arraycopy(framed, 0, input, offset, framed.length);
+                    List<SseEvent> whole = new ArrayList<>();
+                    SseParser parser = new SseParser(whole::add);
+                    parser.feed(input, offset, framed.length);
+                    assertThat(whole).as("%s, %d bytes at offset %d", lineEnd.replace("\r", "CR").replace("\n", "LF"), length, offset)
+                            .containsExactly(expected);
+                    int cut = random.nextInt(framed.length + 1);
+                    List<SseEvent> halves = new ArrayList<>();
+                    SseParser cutParser = new SseParser(halves::add);
+                    cutParser.feed(input, offset, cut);
+                    cutParser.feed(input, offset + cut, framed.length - cut);
+                    assertThat(halves).as("cut at %d", cut).containsExactly(expected);
+                }
+            }
+        }
+    }
 }

@@ -1,10 +1,7 @@
 package io.switchboard.engine.transport;
 
-import io.netty.buffer.ByteBuf;
 import io.switchboard.core.chain.ByteSource;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.internal.buffer.BufferInternal;
 
 /**
  * An upstream response body as a {@link ByteSource}. The response must arrive paused; pausing it again
@@ -24,7 +21,7 @@ final class VertxByteSource implements ByteSource {
     @Override
     public void start(Sink sink) {
         response.handler(buffer -> {
-            if (!finished) sink.onData(bytes(buffer));
+            if (!finished) sink.onData(BufferBytes.of(buffer));
         });
         response.exceptionHandler(failure -> {
             if (finished) return;
@@ -37,21 +34,6 @@ final class VertxByteSource implements ByteSource {
             sink.onEnd();
         });
         response.resume();
-    }
-
-    /**
-     * The chunk's bytes. Vert.x hands each chunk over in a heap buffer of its own (a copy of Netty's pooled one,
-     * which it does so that handlers may keep it): when that buffer's array is exactly the chunk, it is used
-     * as it is rather than copied once more.
-     */
-    static byte[] bytes(Buffer buffer) {
-        if (buffer instanceof BufferInternal b) {
-            ByteBuf buf = b.unwrap();
-            if (buf.hasArray() && buf.arrayOffset() == 0 && buf.readerIndex() == 0 && buf.writerIndex() == buf.array().length) {
-                return buf.array();
-            }
-        }
-        return buffer.getBytes();
     }
 
     @Override
