@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.core.wire.SseEvent;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SseParserTest {
@@ -185,12 +188,12 @@ class SseParserTest {
         // with every kind of line end, among bytes next to CR and LF in value (0x0B, 0x0C, 0x0E) and with the
         // high bit set (0x8A, 0x8D): each gives the one event written, whole or cut anywhere.
         byte[] alphabet = {'a', 0x0B, 0x0C, 0x0E, 0x09, (byte) 0x8A, (byte) 0x8D, (byte) 0xFF, (byte) 0x80, 0x00, '"'};
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         for (String lineEnd : List.of("\n", "\r\n", "\r")) {
             for (int length = 0; length <= 40; length++) {
                 byte[] value = new byte[length];
                 for (int i = 0; i < length; i++) value[i] = alphabet[random.nextInt(alphabet.length)];
-                java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream frame = new ByteArrayOutputStream();
                 frame.writeBytes(bytes("data: "));
                 frame.writeBytes(value);
                 frame.writeBytes(bytes(lineEnd + lineEnd));
@@ -198,7 +201,7 @@ class SseParserTest {
                 SseEvent expected = new SseEvent(null, new String(value, StandardCharsets.UTF_8), null);
                 for (int offset = 0; offset < 8; offset++) {
                     byte[] input = new byte[offset + framed.length + 8];
-                    java.util.Arrays.fill(input, (byte) '\n'); // a line end just outside the slice must not be seen
+                    Arrays.fill(input, (byte) '\n'); // a line end just outside the slice must not be seen
                     System.arraycopy(framed, 0, input, offset, framed.length);
                     List<SseEvent> whole = new ArrayList<>();
                     SseParser parser = new SseParser(whole::add);
